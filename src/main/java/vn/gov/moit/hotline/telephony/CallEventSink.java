@@ -1,0 +1,20 @@
+package vn.gov.moit.hotline.telephony;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * Where the telephony adapter delivers call events. Calls to {@link #accept} for one linkedid arrive in the
+ * order Asterisk sent them, never concurrently; different calls may be delivered on different threads.
+ */
+public interface CallEventSink {
+
+    /** One event of one call. Must be idempotent: the same event may be delivered again after a replay. */
+    void accept(CallEvent event);
+
+    /**
+     * After a (re)connection: the linkedids of every channel Asterisk still has up (CoreShowChannels).
+     * Calls the log thinks are in progress and are not in this set ended while nobody was listening.
+     */
+    void resynced(Set<String> activeLinkedids, Instant at);
+}
