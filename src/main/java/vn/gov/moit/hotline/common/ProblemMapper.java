@@ -1,0 +1,216 @@
+package vn.gov.moit.hotline.common;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where failures become HTTP responses: {@code application/problem+json} with the field and
+ * the reason for every client error, and never a stack trace or class name. Unexpected failures are logged
+ * with an id that the response repeats, so an operator's report can be matched to the log.
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response domain(DomainException e) {
+        if (e instanceof DomainException.InvalidInput invalid) {
+            return respond(Problem.invalid(e.getMessage(),
+                    List.of(new Problem.Violation(invalid.field(), e.getMessage()))));
+        }
+        int status = e instanceof DomainException.NotFound ? 404
+                : e instanceof DomainException.NotAllowed ? 403
+                : 409;
+        String title = switch (status) {
+            case 404 -> "Not found";
+            case 403 -> "Forbidden";
+            default -> "Conflict";
+        };
+        return respond(Problem.of(e.type(), title, status, e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e) {
+        List<Problem.Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new Problem.Violation(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.Violation::field).thenComparing(Problem.Violation::message))
+                .toList();
+        return respond(Problem.invalid("The request has invalid fields", violations));
+    }
+
+    /** Listed one by one: Quarkus has its own mappers for the subtypes, which would otherwise win. */
+    @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, JsonMappingException.class,
+        MismatchedInputException.class, InvalidFormatException.class, UnrecognizedPropertyException.class})
+    public Response unreadableBody(JsonProcessingException e) {
+        String field = e instanceof JsonMappingException m ? pathOf(m) : "";
+        String reason;
+        if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+            reason = "must be one of " + QueryParams.allowed(enumType(f.getTargetType()));
+        } else if (e instanceof InvalidFormatException f) {
+            reason = "is not a valid " + simpleTypeName(f.getTargetType());
+        } else if (e instanceof UnrecognizedPropertyException) {
+            reason = "is not a known field";
+        } else if (e instanceof JsonMappingException && !field.isEmpty()) {
+            reason = "has the wrong type or shape";
+        } else {
+            reason = "the body is not well-formed JSON";
+        }
+        String name = field.isEmpty() ? "body" : field;
+        return respond(Problem.invalid(name + ": " + reason, List.of(new Problem.Violation(name, reason))));
+    }
+
+    @ServerExceptionMapper
+    public Response stale(OptimisticLockException e) {
+        return conflictOnConcurrentChange();
+    }
+
+    @ServerExceptionMapper
+    public Response stale(StaleStateException e) {
+        return conflictOnConcurrentChange();
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e) {
+        return unauthenticated();
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(AuthenticationFailedException e) {
+        return unauthenticated();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return respond(Problem.of("forbidden", "Forbidden", 403, "Your role may not do this"));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableBody(json);
+        }
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e);
+        }
+        String title = Response.Status.fromStatusCode(status) != null
+                ? Response.Status.fromStatusCode(status).getReasonPhrase()
+                : "Client error";
+        String detail = switch (status) {
+            case 404 -> "There is nothing at this address";
+            case 405 -> "This address does not accept that method";
+            case 406 -> "This address cannot answer in the requested media type";
+            case 413 -> "The request body is too large";
+            case 415 -> "Send the body as application/json";
+            default -> title;
+        };
+        return respond(Problem.of(title.toLowerCase().replace(' ', '-'), title, status, detail));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        String id = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected failure %s", id);
+        return respond(Problem.of("internal", "Internal error", 500,
+                "Something went wrong on our side; the incident id is " + id));
+    }
+
+    private static Response unauthenticated() {
+        return Response.status(401)
+                .header("WWW-Authenticate", "Basic realm=\"hotline\"")
+                .type(Problem.MEDIA_TYPE)
+                .entity(Problem.of("unauthenticated", "Unauthorized", 401, "Log in to use this address"))
+                .build();
+    }
+
+    private static Response conflictOnConcurrentChange() {
+        return respond(Problem.of("stale-version", "Conflict", 409,
+                "Someone else changed this record at the same moment; reload and try again"));
+    }
+
+    static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /**
+     * The field path as the client wrote it: a query parameter by its name, a body field by its JSON path
+     * (the method and body parameter names are dropped).
+     */
+    private static String fieldOf(ConstraintViolation<?> v) {
+        StringBuilder b = new StringBuilder();
+        boolean parameterNameOnly = false;
+        for (Path.Node node : v.getPropertyPath()) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                b.setLength(0);
+                b.append(node.getName());
+                parameterNameOnly = true;
+            } else if (node.getKind() == ElementKind.PROPERTY) {
+                if (parameterNameOnly) {
+                    b.setLength(0);
+                    parameterNameOnly = false;
+                }
+                if (b.length() > 0) {
+                    b.append('.');
+                }
+                b.append(node.getName());
+            }
+            if (node.getIndex() != null) {
+                b.append('[').append(node.getIndex()).append(']');
+            }
+        }
+        return b.length() == 0 ? "body" : b.toString();
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        StringBuilder b = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (b.length() > 0) {
+                    b.append('.');
+                }
+                b.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                b.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return b.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Class<? extends Enum<?>> enumType(Class<?> type) {
+        return (Class<? extends Enum<?>>) type;
+    }
+
+    private static String simpleTypeName(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        return switch (type.getSimpleName()) {
+            case "Instant", "OffsetDateTime", "ZonedDateTime" -> "date-time like 2026-11-23T08:30:00Z";
+            case "LocalDate" -> "date like 2026-11-23";
+            case "Integer", "int", "Long", "long" -> "whole number";
+            case "Boolean", "boolean" -> "true or false";
+            default -> type.getSimpleName().toLowerCase();
+        };
+    }
+}

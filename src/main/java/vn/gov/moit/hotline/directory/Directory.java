@@ -1,0 +1,104 @@
+package vn.gov.moit.hotline.directory;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+import vn.gov.moit.hotline.common.DomainException;
+
+/**
+ * Reference data the other features check codes against and read labels from: departments, fields,
+ * provinces and the routing rules from field to department.
+ */
+@ApplicationScoped
+public class Directory {
+
+    /** A code with its Vietnamese and English names. */
+    public record Entry(String code, String nameVi, String nameEn) {
+    }
+
+    /** A routing rule as the admin sees it. */
+    public record Route(String fieldCode, String departmentCode, long version) {
+    }
+
+    public List<Entry> departments() {
+        return Department.<Department>list("order by code").stream()
+                .map(d -> new Entry(d.code, d.nameVi, d.nameEn)).toList();
+    }
+
+    public List<Entry> fields() {
+        return Field.<Field>list("order by sortOrder, code").stream()
+                .map(f -> new Entry(f.code, f.nameVi, f.nameEn)).toList();
+    }
+
+    public List<Entry> provinces() {
+        return Province.<Province>list("order by code").stream()
+                .map(p -> new Entry(p.code, p.nameVi, p.nameEn)).toList();
+    }
+
+    public List<Route> routes() {
+        return RoutingRule.<RoutingRule>list("order by fieldCode").stream()
+                .map(r -> new Route(r.fieldCode, r.departmentCode, r.version)).toList();
+    }
+
+    /** The department suggested for tickets of this field, if a rule exists. */
+    public Optional<String> routeFor(String fieldCode) {
+        if (fieldCode == null) {
+            return Optional.empty();
+        }
+        return RoutingRule.<RoutingRule>findByIdOptional(fieldCode).map(r -> r.departmentCode);
+    }
+
+    /** Throws an {@link DomainException.InvalidInput} on {@code field} unless the department exists and is active. */
+    public void requireDepartment(String field, String code) {
+        Department d = code == null ? null : Department.findById(code);
+        if (d == null || !d.active) {
+            throw new DomainException.InvalidInput(field, "unknown or inactive department: " + code);
+        }
+    }
+
+    public void requireField(String field, String code) {
+        if (code != null && Field.findById(code) == null) {
+            throw new DomainException.InvalidInput(field, "unknown field: " + code);
+        }
+    }
+
+    public void requireProvince(String field, String code) {
+        if (code != null && Province.findById(code) == null) {
+            throw new DomainException.InvalidInput(field, "unknown province: " + code);
+        }
+    }
+
+    @Transactional
+    public Entry saveDepartment(Entry entry, boolean active) {
+        Department d = Department.findById(entry.code());
+        if (d == null) {
+            d = new Department();
+            d.code = entry.code();
+        }
+        d.nameVi = entry.nameVi();
+        d.nameEn = entry.nameEn();
+        d.active = active;
+        d.persist();
+        return entry;
+    }
+
+    @Transactional
+    public Route saveRoute(String fieldCode, String departmentCode, Long expectedVersion) {
+        if (Field.findById(fieldCode) == null) {
+            throw new DomainException.NotFound("Field", fieldCode);
+        }
+        requireDepartment("departmentCode", departmentCode);
+        RoutingRule rule = RoutingRule.findById(fieldCode);
+        if (rule == null) {
+            rule = new RoutingRule();
+            rule.fieldCode = fieldCode;
+        } else if (expectedVersion != null && expectedVersion != rule.version) {
+            throw new DomainException.StaleVersion("Routing rule " + fieldCode, expectedVersion, rule.version);
+        }
+        rule.departmentCode = departmentCode;
+        rule.persist();
+        RoutingRule.getEntityManager().flush();
+        return new Route(rule.fieldCode, rule.departmentCode, rule.version);
+    }
+}

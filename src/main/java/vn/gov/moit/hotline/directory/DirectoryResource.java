@@ -1,0 +1,87 @@
+package vn.gov.moit.hotline.directory;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.gov.moit.hotline.security.Roles;
+
+@Path("/api/directory")
+@Tag(name = "Directory", description = "Departments, fields, provinces and routing rules")
+class DirectoryResource {
+
+    record DepartmentRequest(
+            @NotBlank @Size(max = 200) String nameVi,
+            @NotBlank @Size(max = 200) String nameEn,
+            Boolean active) {
+    }
+
+    record RouteRequest(
+            @NotBlank @Size(max = 40) String departmentCode,
+            Long version) {
+    }
+
+    @Inject
+    Directory directory;
+
+    @GET
+    @Path("/departments")
+    @PermitAll
+    @Operation(summary = "Ministry departments that answer escalated tickets")
+    public List<Directory.Entry> departments() {
+        return directory.departments();
+    }
+
+    @GET
+    @Path("/fields")
+    @PermitAll
+    @Operation(summary = "Fields (sectors) a ticket can be about")
+    public List<Directory.Entry> fields() {
+        return directory.fields();
+    }
+
+    @GET
+    @Path("/provinces")
+    @PermitAll
+    @Operation(summary = "The 34 provinces and centrally-run cities")
+    public List<Directory.Entry> provinces() {
+        return directory.provinces();
+    }
+
+    @GET
+    @Path("/routing-rules")
+    @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.OFFICER, Roles.LEADER, Roles.ADMIN})
+    @Operation(summary = "Which department each field is routed to by default")
+    public List<Directory.Route> routes() {
+        return directory.routes();
+    }
+
+    @PUT
+    @Path("/departments/{code}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Create or rename a department, or mark it inactive (admin)")
+    public Directory.Entry saveDepartment(
+            @PathParam("code") @Pattern(regexp = "[A-Z0-9_]{2,40}", message = "must be 2 to 40 capital letters, digits or _") String code,
+            @Valid DepartmentRequest body) {
+        return directory.saveDepartment(new Directory.Entry(code, body.nameVi(), body.nameEn()),
+                body.active() == null || body.active());
+    }
+
+    @PUT
+    @Path("/routing-rules/{fieldCode}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Route a field's tickets to a department (admin)")
+    public Directory.Route saveRoute(@PathParam("fieldCode") String fieldCode, @Valid RouteRequest body) {
+        return directory.saveRoute(fieldCode, body.departmentCode(), body.version());
+    }
+}

@@ -1,0 +1,126 @@
+package vn.gov.moit.hotline.security;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import vn.gov.moit.hotline.common.DomainException;
+import vn.gov.moit.hotline.directory.Directory;
+
+/** Managing users, and finding the operator who answers on an extension. */
+@ApplicationScoped
+public class Users {
+
+    /** A user as an administrator sees it: never the password hash. */
+    public record UserView(String username, String role, String displayName, String departmentCode,
+            String extension, long version) {
+    }
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Directory directory;
+
+    public List<UserView> list() {
+        return User.<User>list("order by username").stream().map(Users::view).toList();
+    }
+
+    public UserView get(String username) {
+        User u = User.findByUsername(username);
+        if (u == null) {
+            throw new DomainException.NotFound("User", username);
+        }
+        return view(u);
+    }
+
+    /** The operator's user name for a phone extension (e.g. "1001"), if one is registered. */
+    public Optional<String> operatorForExtension(String extension) {
+        if (extension == null || extension.isBlank()) {
+            return Optional.empty();
+        }
+        User u = User.find("extension", extension).firstResult();
+        return Optional.ofNullable(u).map(x -> x.username);
+    }
+
+    /** The extension registered for a user, if any. */
+    public Optional<String> extensionOf(String username) {
+        return Optional.ofNullable(User.findByUsername(username)).map(u -> u.extension);
+    }
+
+    @Transactional
+    public UserView create(String username, String password, String role, String displayName,
+            String departmentCode, String extension) {
+        if (User.findByUsername(username) != null) {
+            throw new DomainException.Conflict("user-exists", "User " + username + " already exists");
+        }
+        User u = new User();
+        u.username = username;
+        u.createdAt = clock.instant();
+        apply(u, role, displayName, departmentCode, extension);
+        u.passwordHash = BcryptUtil.bcryptHash(password);
+        u.persist();
+        User.getEntityManager().flush();
+        return view(u);
+    }
+
+    @Transactional
+    public UserView update(String username, long expectedVersion, String password, String role,
+            String displayName, String departmentCode, String extension) {
+        User u = User.findByUsername(username);
+        if (u == null) {
+            throw new DomainException.NotFound("User", username);
+        }
+        if (u.version != expectedVersion) {
+            throw new DomainException.StaleVersion("User " + username, expectedVersion, u.version);
+        }
+        apply(u, role, displayName, departmentCode, extension);
+        if (password != null) {
+            u.passwordHash = BcryptUtil.bcryptHash(password);
+        }
+        User.getEntityManager().flush();
+        return view(u);
+    }
+
+    @Transactional
+    public void delete(String username) {
+        User u = User.findByUsername(username);
+        if (u == null) {
+            throw new DomainException.NotFound("User", username);
+        }
+        u.delete();
+    }
+
+    private void apply(User u, String role, String displayName, String departmentCode, String extension) {
+        if (!Roles.ALL.contains(role)) {
+            throw new DomainException.InvalidInput("role", "role must be one of " + String.join(", ",
+                    Roles.ALL.stream().sorted().toList()));
+        }
+        if (Roles.OFFICER.equals(role)) {
+            if (departmentCode == null) {
+                throw new DomainException.InvalidInput("departmentCode", "an officer must belong to a department");
+            }
+            directory.requireDepartment("departmentCode", departmentCode);
+        } else if (departmentCode != null) {
+            throw new DomainException.InvalidInput("departmentCode", "only officers belong to a department");
+        }
+        if (extension != null) {
+            User other = User.find("extension", extension).firstResult();
+            if (other != null && other != u) {
+                throw new DomainException.Conflict("extension-taken",
+                        "Extension " + extension + " is already registered for " + other.username);
+            }
+        }
+        u.roles = role;
+        u.displayName = displayName;
+        u.departmentCode = departmentCode;
+        u.extension = extension;
+    }
+
+    private static UserView view(User u) {
+        return new UserView(u.username, u.roles, u.displayName, u.departmentCode, u.extension, u.version);
+    }
+}

@@ -1,0 +1,263 @@
+package vn.gov.moit.hotline.tickets;
+
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import vn.gov.moit.hotline.common.DomainException;
+import vn.gov.moit.hotline.common.Page;
+import vn.gov.moit.hotline.common.PageRequest;
+import vn.gov.moit.hotline.common.PhoneNumbers;
+import vn.gov.moit.hotline.directory.Directory;
+import vn.gov.moit.hotline.security.CurrentUser;
+
+/**
+ * The ticket desk: opening tickets, triage, resolving on the call, closing, reopening, duplicates and the
+ * callback list. Officers only ever see their own department's tickets; anything else is "not found", so
+ * that ids of other departments' tickets do not leak.
+ */
+@ApplicationScoped
+public class TicketService {
+
+    @Inject
+    TicketRepository tickets;
+
+    @Inject
+    TicketJournal journal;
+
+    @Inject
+    Directory directory;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    TicketConfig config;
+
+    @Inject
+    ZoneId zone;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<TicketMerged> merged;
+
+    /** What an operator types in for a ticket that did not come from a call. */
+    record NewTicket(TicketSource source, String callerNumber, String callerName, CallerType callerType,
+            String provinceCode, String commune, String fieldCode, String category, Priority priority, String summary,
+            String description) {
+    }
+
+    @Transactional
+    TicketView create(NewTicket n) {
+        if (n.source() == TicketSource.PHONE) {
+            throw new DomainException.InvalidInput("source", "phone tickets are opened by the call log; use MANUAL, "
+                    + "FIELD_OFFICER_REPORT or CALLBACK");
+        }
+        String number = PhoneNumbers.normalise(n.callerNumber()).orElse(null);
+        if (n.callerNumber() != null && !PhoneNumbers.isWithheld(n.callerNumber()) && number == null) {
+            throw new DomainException.InvalidInput("callerNumber", "not a telephone number: " + n.callerNumber());
+        }
+        Instant now = clock.instant();
+        Ticket t = Ticket.open(n.source(), number, number == null, n.callerName(), n.priority(), user.username(), now);
+        persist(t);
+        journal.record(t, user.username(), "CREATED", null, null, now);
+        if (n.fieldCode() != null || n.summary() != null) {
+            Ticket.Triage triage = new Ticket.Triage(n.callerName(), n.callerType(), n.provinceCode(), n.commune(),
+                    n.fieldCode(), n.category(), n.priority() == null ? Priority.NORMAL : n.priority(), n.summary(),
+                    n.description());
+            checkCodes(triage);
+            TicketStatus from = t.triage(triage, now);
+            journal.record(t, user.username(), "TRIAGED", from, null, now);
+        }
+        return TicketView.of(t);
+    }
+
+    /**
+     * Opens the ticket of a hotline call as it arrives. The caller number is already normalised, or null when
+     * withheld. The call log calls this once per call, inside its own transaction.
+     */
+    public Ticket openForCall(String callerNumber, String callerName, Instant at) {
+        Ticket t = Ticket.open(TicketSource.PHONE, callerNumber, callerNumber == null, callerName, Priority.NORMAL,
+                null, at);
+        persist(t);
+        journal.record(t, "system", "CREATED", null, "hotline call", at);
+        return t;
+    }
+
+    private void persist(Ticket t) {
+        tickets.persist(t);
+        t.assignReference(config.referencePrefix(), zone);
+    }
+
+    /** The ticket, if the current user may see it. */
+    public Ticket visible(long id) {
+        Ticket t = tickets.findById(id);
+        if (t == null || (user.isOfficer() && !java.util.Objects.equals(t.departmentCode(), user.departmentCode()))) {
+            throw new DomainException.NotFound("Ticket", id);
+        }
+        return t;
+    }
+
+    TicketView get(long id) {
+        return TicketView.of(visible(id));
+    }
+
+    List<TicketJournal.Entry> history(long id) {
+        visible(id);
+        return journal.of(id);
+    }
+
+    Page<TicketView> search(TicketFilter f, PageRequest page) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (user.isOfficer()) {
+            where.add("departmentCode = :ownDepartment");
+            params.and("ownDepartment", user.departmentCode());
+        }
+        if (f.status() != null) {
+            where.add("status = :status");
+            params.and("status", f.status());
+        }
+        if (f.fieldCode() != null) {
+            where.add("fieldCode = :field");
+            params.and("field", f.fieldCode());
+        }
+        if (f.provinceCode() != null) {
+            where.add("provinceCode = :province");
+            params.and("province", f.provinceCode());
+        }
+        if (f.departmentCode() != null) {
+            where.add("departmentCode = :department");
+            params.and("department", f.departmentCode());
+        }
+        if (f.priority() != null) {
+            where.add("priority = :priority");
+            params.and("priority", f.priority());
+        }
+        if (f.callerNumber() != null) {
+            String number = PhoneNumbers.normalise(f.callerNumber())
+                    .orElseThrow(() -> new DomainException.InvalidInput("caller", "not a telephone number"));
+            where.add("callerNumber = :caller");
+            params.and("caller", number);
+        }
+        if (f.from() != null) {
+            where.add("createdAt >= :from");
+            params.and("from", f.from().atStartOfDay(zone).toInstant());
+        }
+        if (f.to() != null) {
+            where.add("createdAt < :to");
+            params.and("to", f.to().plusDays(1).atStartOfDay(zone).toInstant());
+        }
+        if (f.text() != null) {
+            where.add("(lower(summary) like :text or lower(description) like :text or lower(reference) like :text"
+                    + " or lower(callerName) like :text or lower(commune) like :text)");
+            params.and("text", "%" + f.text().toLowerCase(Locale.ROOT) + "%");
+        }
+        String query = String.join(" and ", where);
+        var found = tickets.find(query, page.sort(), params.map()).page(page.page(), page.size());
+        List<TicketView> items = found.list().stream().map(TicketView::of).toList();
+        return new Page<>(items, page.page(), page.size(), found.count());
+    }
+
+    @Transactional
+    TicketView triage(long id, long version, Ticket.Triage triage) {
+        Ticket t = visible(id);
+        t.checkVersion(version);
+        checkCodes(triage);
+        TicketStatus from = t.triage(triage, clock.instant());
+        journal.record(t, user.username(), "TRIAGED", from, null, t.updatedAt());
+        return flushed(t);
+    }
+
+    @Transactional
+    TicketView resolveOnCall(long id, long version, String resolution) {
+        Ticket t = visible(id);
+        t.checkVersion(version);
+        TicketStatus from = t.resolveOnCall(resolution, user.username(), clock.instant());
+        journal.record(t, user.username(), "RESOLVED_ON_CALL", from, resolution, t.updatedAt());
+        return flushed(t);
+    }
+
+    @Transactional
+    TicketView close(long id, long version, String note) {
+        Ticket t = visible(id);
+        t.checkVersion(version);
+        TicketStatus from = t.close(clock.instant());
+        journal.record(t, user.username(), "CLOSED", from, note, t.updatedAt());
+        return flushed(t);
+    }
+
+    @Transactional
+    TicketView reopen(long id, long version, String reason) {
+        Ticket t = visible(id);
+        t.checkVersion(version);
+        TicketStatus from = t.reopen(clock.instant());
+        journal.record(t, user.username(), "REOPENED", from, reason, t.updatedAt());
+        return flushed(t);
+    }
+
+    /** Marks a ticket a duplicate of the original (also how a repeat caller's new call joins their open ticket). */
+    @Transactional
+    TicketView markDuplicate(long id, long version, long originalId, String note) {
+        Ticket t = visible(id);
+        t.checkVersion(version);
+        Ticket original = tickets.findById(originalId);
+        if (original == null) {
+            throw new DomainException.InvalidInput("duplicateOf", "no ticket with id " + originalId);
+        }
+        TicketStatus from = t.markDuplicateOf(original, clock.instant());
+        journal.record(t, user.username(), "MARKED_DUPLICATE", from, "duplicate of " + original.reference()
+                + (note == null ? "" : ": " + note), t.updatedAt());
+        journal.record(original, user.username(), "DUPLICATE_LINKED", original.status(), t.reference()
+                + " merged into this ticket", t.updatedAt());
+        merged.fire(new TicketMerged(t.id(), original.id()));
+        return flushed(t);
+    }
+
+    @Transactional
+    TicketView calledBack(long id, long version, boolean reached, String note) {
+        Ticket t = visible(id);
+        t.checkVersion(version);
+        TicketStatus from = t.calledBack(reached, clock.instant());
+        journal.record(t, user.username(), reached ? "CALLED_BACK" : "CALLBACK_FAILED", from, note, t.updatedAt());
+        return flushed(t);
+    }
+
+    /** Tickets of missed and abandoned calls still waiting for a callback, oldest first. */
+    Page<TicketView> callbackList(PageRequest page) {
+        var found = tickets.find("status", page.sort(), TicketStatus.CALLBACK_PENDING).page(page.page(), page.size());
+        return new Page<>(found.list().stream().map(TicketView::of).toList(), page.page(), page.size(), found.count());
+    }
+
+    /** The caller's other open tickets from the repeat-caller window, newest first. */
+    List<TicketView> repeatSuggestions(String rawNumber, Long excludeId) {
+        String number = PhoneNumbers.normalise(rawNumber)
+                .orElseThrow(() -> new DomainException.InvalidInput("number", "not a telephone number"));
+        Instant since = clock.instant().minus(config.repeatCallerWindow());
+        return tickets.openOfCaller(number, since).stream()
+                .filter(t -> excludeId == null || !t.id().equals(excludeId))
+                .filter(t -> !user.isOfficer() || java.util.Objects.equals(t.departmentCode(), user.departmentCode()))
+                .map(TicketView::of)
+                .toList();
+    }
+
+    private void checkCodes(Ticket.Triage t) {
+        directory.requireField("fieldCode", t.fieldCode());
+        directory.requireProvince("provinceCode", t.provinceCode());
+    }
+
+    /** Flushes so that the returned version is the one the next request must send. */
+    private TicketView flushed(Ticket t) {
+        tickets.flush();
+        return TicketView.of(t);
+    }
+}
