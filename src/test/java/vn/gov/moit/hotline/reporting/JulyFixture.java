@@ -86,9 +86,9 @@ final class JulyFixture {
                 ticket(july(30, 9, 0), "IMPORT", "DN", "XNK", "BUSINESS", false, true, false,
                         local(2025, 8, 2, 9, 0, 0), local(2025, 8, 5, 9, 0, 0), local(2025, 8, 3, 9, 0, 0),
                         "CLOSED"),
-                // T7 last second of July, closed 30 s into August: open at month end
+                // T7 last second of July, closed at the first instant of August: open at month end
                 ticket(local(2025, 7, 31, 23, 59, 59), "ECOM", "HN", null, "CITIZEN", true, false, false,
-                        null, null, local(2025, 8, 1, 0, 0, 30), "CLOSED"),
+                        null, null, local(2025, 8, 1, 0, 0, 0), "CLOSED"),
                 // T8 escalated without deadline, answered after 6 h
                 ticket(july(20, 12, 0), "ECOM", "HN", "TMDT", "CITIZEN", false, true, false,
                         july(20, 18, 0), null, july(21, 8, 0), "CLOSED"),

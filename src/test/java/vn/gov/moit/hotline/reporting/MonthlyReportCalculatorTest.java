@@ -9,6 +9,8 @@ import static vn.gov.moit.hotline.reporting.JulyFixture.call;
 import static vn.gov.moit.hotline.reporting.JulyFixture.july;
 import static vn.gov.moit.hotline.reporting.JulyFixture.local;
 
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -96,7 +98,7 @@ class MonthlyReportCalculatorTest {
         assertThat(display(report, "tickets.time_to_answer_median")).isEqualTo("24.1");
         // rank ceil(4.5) = 5
         assertThat(display(report, "tickets.time_to_answer_p90")).isEqualTo("168.0");
-        // T3, T5, T6 (closed in August), T7 (closed 30 s after midnight), T11 (June)
+        // T3, T5, T6 (closed in August), T7 (closed at 00:00 on 1 August), T11 (June)
         assertThat(display(report, "tickets.open_at_month_end")).isEqualTo("5");
     }
 
@@ -178,7 +180,7 @@ class MonthlyReportCalculatorTest {
                 "calls.missed", "calls.outcome_unknown", "tickets.opened", "tickets.resolved_on_call",
                 "tickets.escalated", "tickets.raised_to_leaders", "tickets.open_at_month_end")) {
             assertThat(report.metric(count).value()).as(count)
-                    .isEqualTo(new PublicValue(java.math.BigDecimal.ZERO, false, "0"));
+                    .isEqualTo(new PublicValue(BigDecimal.ZERO, false, "0"));
         }
         for (String absent : List.of("calls.answer_rate", "calls.abandon_rate", "calls.service_level",
                 "calls.average_speed_of_answer", "calls.average_talk_time", "calls.longest_wait",
@@ -190,7 +192,7 @@ class MonthlyReportCalculatorTest {
         assertThat(cells(report, "calls.by_day")).hasSize(30).allSatisfy((k, v) -> assertThat(v).isEqualTo("0"));
         assertThat(cells(report, "tickets.by_field")).isEmpty();
 
-        String json = new String(report.toJson(), java.nio.charset.StandardCharsets.UTF_8);
+        String json = new String(report.toJson(), StandardCharsets.UTF_8);
         assertThat(json).doesNotContain("NaN").doesNotContain("Infinity").contains("\"value\": null");
     }
 
