@@ -1,0 +1,38 @@
+package vn.gov.moit.hotline.reporting;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
+import java.time.ZoneId;
+
+/** Settings of the monthly public report. */
+@ConfigMapping(prefix = "hotline.report")
+public interface ReportConfig {
+
+    /** Time zone of month boundaries, hours of day and the nightly schedule. */
+    @WithDefault("Asia/Ho_Chi_Minh")
+    ZoneId zone();
+
+    /** An abandoned call that waited fewer seconds than this is a short abandon. */
+    @WithDefault("5")
+    @Min(0)
+    int shortAbandonSeconds();
+
+    /** A call answered after waiting at most this many seconds counts towards the service level. */
+    @WithDefault("30")
+    @Min(0)
+    int serviceLevelSeconds();
+
+    /** Published counts from 1 to k-1 are shown as "&lt; k" (0 is shown as 0); 1 turns suppression off. */
+    @WithDefault("3")
+    @Min(1)
+    int suppressionThreshold();
+
+    /** When the nightly build runs (Quartz-style cron, in {@link #zone()}); "off" disables the schedule. */
+    @WithDefault("0 30 1 * * ?")
+    String cron();
+
+    /** Whether the nightly build runs at all. */
+    @WithDefault("true")
+    boolean enabled();
+}

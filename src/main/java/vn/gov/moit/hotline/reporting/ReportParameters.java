@@ -1,0 +1,33 @@
+package vn.gov.moit.hotline.reporting;
+
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * What the report arithmetic depends on besides the facts; printed in every report. Kept apart from
+ * {@link ReportConfig} so the calculator and its tests need no Quarkus.
+ *
+ * @param zone time zone of month boundaries, hours and days
+ * @param shortAbandonSeconds abandoned calls that waited strictly less are short abandons
+ * @param serviceLevelSeconds answered calls that waited at most this long meet the service level
+ * @param suppressionThreshold k: published counts 1..k-1 are shown as "&lt; k"
+ */
+record ReportParameters(ZoneId zone, int shortAbandonSeconds, int serviceLevelSeconds, int suppressionThreshold) {
+
+    static final ReportParameters DEFAULTS = new ReportParameters(ZoneId.of("Asia/Ho_Chi_Minh"), 5, 30, 3);
+
+    static ReportParameters of(ReportConfig config) {
+        return new ReportParameters(config.zone(), config.shortAbandonSeconds(), config.serviceLevelSeconds(),
+                config.suppressionThreshold());
+    }
+
+    ReportParameters {
+        Objects.requireNonNull(zone, "zone");
+        if (shortAbandonSeconds < 0 || serviceLevelSeconds < 0) {
+            throw new IllegalArgumentException("thresholds must not be negative");
+        }
+        if (suppressionThreshold < 1) {
+            throw new IllegalArgumentException("suppression threshold must be at least 1");
+        }
+    }
+}
