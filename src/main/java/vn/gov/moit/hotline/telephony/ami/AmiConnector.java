@@ -30,9 +30,11 @@ import org.asteriskjava.manager.ManagerEventListener;
 import org.asteriskjava.manager.ResponseEvents;
 import org.asteriskjava.manager.action.CoreShowChannelsAction;
 import org.asteriskjava.manager.action.PingAction;
+import org.asteriskjava.manager.event.BridgeEvent;
 import org.asteriskjava.manager.event.ConnectEvent;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.event.CoreShowChannelsCompleteEvent;
+import org.asteriskjava.manager.event.DialEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.FullyBootedEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
@@ -126,7 +128,8 @@ public class AmiConnector {
         }
     }
 
-    void onStop(@Observes ShutdownEvent event) {
+    // Before the demo PBX stops (priority 100), so the logoff reaches a live server.
+    void onStop(@Observes @Priority(10) ShutdownEvent event) {
         shutdown();
     }
 
@@ -378,7 +381,8 @@ public class AmiConnector {
                 }
                 return;
             }
-            if (event instanceof ConnectEvent) {
+            if (event instanceof ConnectEvent || event instanceof DialEvent || event instanceof BridgeEvent) {
+                // ConnectEvent is asterisk-java's own; Dial and Bridge are legacy events it synthesises.
                 return;
             }
             eventCounter(event).increment();

@@ -69,7 +69,8 @@ public class DemoPbx implements AmiEndpointProvider {
         start();
     }
 
-    void onStop(@Observes ShutdownEvent event) {
+    // After the AMI connector has logged off (priority 10).
+    void onStop(@Observes @Priority(100) ShutdownEvent event) {
         stop();
     }
 
