@@ -381,7 +381,7 @@ public class AmiConnector {
                 }
                 return;
             }
-            if (event instanceof ConnectEvent || event instanceof DialEvent || event instanceof BridgeEvent) {
+            if (event instanceof ConnectEvent || event.getClass() == DialEvent.class || event.getClass() == BridgeEvent.class) {
                 // ConnectEvent is asterisk-java's own; Dial and Bridge are legacy events it synthesises.
                 return;
             }

@@ -97,6 +97,8 @@ class AmiConnectorReplayTest {
         assertThat(call).allSatisfy(e -> assertThat(e.at()).isEqualTo(now));
         assertThat(registry.counter("hotline.ami.events", "type", "NewChannel").count()).isEqualTo(4);
         assertThat(registry.counter("hotline.ami.events", "type", "VarSet").count()).isPositive();
+        assertThat(registry.counter("hotline.ami.events", "type", "DialBegin").count()).isEqualTo(2);
+        assertThat(registry.find("hotline.ami.events").tag("type", "Dial").counter()).isNull();
         assertThat(sink.concurrentDeliveries).isEmpty();
     }
 
