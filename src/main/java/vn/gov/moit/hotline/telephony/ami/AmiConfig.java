@@ -1,0 +1,61 @@
+package vn.gov.moit.hotline.telephony.ami;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Connection to the Asterisk Manager Interface (AMI) that feeds the call log. */
+@ConfigMapping(prefix = "hotline.ami")
+public interface AmiConfig {
+
+    /** Listen to Asterisk at all; false switches the listener off (readiness stays UP). */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Host name or address of Asterisk's AMI; empty means not configured, so no listener (unless the demo PBX runs). */
+    Optional<String> host();
+
+    /** AMI TCP port, {@code port} in manager.conf. */
+    @WithDefault("5038")
+    int port();
+
+    /** AMI user, the section name in manager.conf. */
+    @WithDefault("hotline")
+    String username();
+
+    /** Secret of the AMI user; in production only through the environment (HOTLINE_AMI_SECRET). */
+    Optional<String> secret();
+
+    /** How often a Ping checks the connection; two unanswered pings in a row count as a dead connection. */
+    @WithDefault("10s")
+    Duration pingInterval();
+
+    /** Socket read timeout: no byte for this long closes the connection. At least twice the ping interval. */
+    @WithDefault("25s")
+    Duration readTimeout();
+
+    /** First wait before retrying a failed login or a lost connection; doubled on each failure. */
+    @WithDefault("1s")
+    Duration reconnectBackoffMin();
+
+    /** Longest wait between two connection attempts. */
+    @WithDefault("30s")
+    Duration reconnectBackoffMax();
+
+    /** Threads delivering events to the call log; events of one call always go to the same thread. */
+    @WithDefault("4")
+    int dispatcherThreads();
+
+    /** Events waiting per dispatcher thread; beyond that new events are dropped and counted. */
+    @WithDefault("10000")
+    int dispatcherQueueCapacity();
+
+    /** Longest wait for each login step (greeting, challenge, login, version probe) and for action answers. */
+    @WithDefault("5s")
+    Duration loginTimeout();
+
+    /** How long shutdown waits for queued events to reach the call log. */
+    @WithDefault("10s")
+    Duration shutdownDrainTimeout();
+}
