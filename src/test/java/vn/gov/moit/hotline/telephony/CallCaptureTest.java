@@ -198,6 +198,41 @@ class CallCaptureTest {
         assertThat(malformedCount()).isGreaterThan(before);
     }
 
+    @Test
+    void theOperatorSeesTheCallOnTheirExtensionWhileItLastsAndCanJoinItToTheCallersOpenTicket() {
+        long open = vn.gov.moit.hotline.Api.triagedTicket("Hỏi lại về hồ sơ đã gửi"); // caller 0912345678
+        List<AmiMessage> call = derived(CallTemplate.answeredCall(), Instant.parse("2026-11-23T07:00:00Z"), "0912345678");
+        String linkedid = call.get(0).get("Linkedid");
+        int split = indexOf(call, "AgentConnect") + 1;
+
+        server().publishAll(call.subList(0, split));
+        awaitCall(linkedid, "ANSWERED");
+        Map<String, Object> current = as("operator1").get("/api/calls/current").then().statusCode(200)
+                .extract().jsonPath().getMap("$");
+        assertThat(current).containsEntry("linkedid", linkedid).containsEntry("repeatCaller", true);
+        as("operator2").get("/api/calls/current").then().statusCode(204);
+
+        // The operator joins the call to the caller's open ticket: the call's own ticket becomes a duplicate.
+        Number own = (Number) current.get("ticketId");
+        int version = as("operator1").get("/api/tickets/" + own).then().extract().path("version");
+        as("operator1").body(Map.of("version", version, "duplicateOf", open)).post("/api/tickets/" + own + "/duplicate")
+                .then().statusCode(200);
+        assertThat(awaitCall(linkedid, "ANSWERED").get("ticketId")).isEqualTo((int) open);
+
+        server().publishAll(call.subList(split, call.size()));
+        assertThat(awaitCall(linkedid, "COMPLETED").get("ticketId")).isEqualTo((int) open);
+        as("operator1").get("/api/calls/current").then().statusCode(204);
+    }
+
+    @Test
+    void badCallSearchParametersAre400Problems() {
+        as(SUPERVISOR).queryParam("outcome", "VANISHED").get("/api/calls").then().statusCode(400)
+                .contentType("application/problem+json").body("violations.field", org.hamcrest.Matchers.hasItem("outcome"));
+        as(SUPERVISOR).queryParam("from", "2026-02-30").get("/api/calls").then().statusCode(400)
+                .body("violations.field", org.hamcrest.Matchers.hasItem("from"));
+        as("officer.tmdt").get("/api/calls").then().statusCode(403);
+    }
+
     private static List<AmiMessage> derived(CallTemplate template, Instant start, String number) {
         var generator = new CallGenerator(7, true);
         return generator.derive(template, new CallGenerator.CallSpec(start, number, "Nguoi Goi Thu", null, 0,
