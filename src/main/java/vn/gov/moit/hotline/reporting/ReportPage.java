@@ -59,6 +59,8 @@ final class ReportPage {
             "OTHER", new String[] {"Khác", "Other"});
 
     private final Lang lang;
+    /** k of "&lt; k": a suppressed cell is drawn as an outlined bar of that height, which reveals nothing more. */
+    private int threshold = 1;
     private final StringBuilder html = new StringBuilder(64 * 1024);
 
     private ReportPage(Lang lang) {
@@ -92,8 +94,8 @@ final class ReportPage {
 
     private void page(ReportVersions.Stored report, JsonNode json, List<ReportVersions.Published> months,
             Labels labels) {
-        String month = report.month().toString();
         ZoneId zone = ZoneId.of(json.path("zone").asText());
+        threshold = json.path("parameters").path("suppressionThreshold").asInt(1);
         String title = t("Báo cáo hoạt động đường dây nóng 024.222.021115", "Hotline 024.222.021115 monthly report");
         head(title + " — " + monthName(report.month()));
         html.append("<header><div class=\"wrap\"><h1>").append(esc(title)).append("<br><span class=\"month\">")
@@ -217,7 +219,7 @@ final class ReportPage {
         html.append("<p class=\"formula\">").append(esc(formula(sl))).append("</p></section>\n");
     }
 
-    /** A column chart over every hour or day, with the table of its figures. */
+    /** A column chart over every hour or day, with the table of its figures; it scrolls sideways on a phone. */
     private void columns(JsonNode breakdown) {
         List<JsonNode> cells = list(breakdown.path("cells"));
         double max = max(cells);
@@ -225,35 +227,33 @@ final class ReportPage {
         int height = 220;
         int top = 18;
         int bottom = 24;
+        double plot = height - top - bottom;
         double step = (double) width / Math.max(1, cells.size());
         String title = label(breakdown);
-        html.append("<section><h2>").append(esc(title)).append("</h2>\n<svg class=\"chart\" viewBox=\"0 0 ")
-                .append(width).append(' ').append(height).append("\" role=\"img\" aria-label=\"").append(esc(title))
-                .append("\">");
+        html.append("<section><h2>").append(esc(title)).append("</h2>\n<div class=\"scroll\"><svg class=\"chart columns\" ")
+                .append("viewBox=\"0 0 ").append(width).append(' ').append(height).append("\" role=\"img\" aria-label=\"")
+                .append(esc(title)).append("\">");
         html.append("<line x1=\"0\" x2=\"").append(width).append("\" y1=\"").append(height - bottom)
                 .append("\" y2=\"").append(height - bottom).append("\" class=\"axis-line\"/>");
         for (int i = 0; i < cells.size(); i++) {
             JsonNode cell = cells.get(i);
             double x = i * step;
-            double barWidth = Math.max(1, step * 0.75);
-            double plot = height - top - bottom;
             String display = display(cell);
-            if (!cell.path("value").isNull() && max > 0) {
-                double h = plot * cell.path("value").asDouble() / max;
-                html.append("<rect class=\"bar\" x=\"").append(num(x + step * 0.125)).append("\" y=\"")
-                        .append(num(height - bottom - h)).append("\" width=\"").append(num(barWidth))
-                        .append("\" height=\"").append(num(h)).append("\"><title>").append(esc(cell.path("key").asText()))
-                        .append(": ").append(esc(display)).append("</title></rect>");
+            double h = max > 0 ? plot * height(cell) / max : 0;
+            if (h > 0) {
+                html.append("<rect class=\"").append(suppressed(cell) ? "bar hidden" : "bar").append("\" x=\"")
+                        .append(num(x + step * 0.125)).append("\" y=\"").append(num(height - bottom - h))
+                        .append("\" width=\"").append(num(Math.max(1, step * 0.75))).append("\" height=\"")
+                        .append(num(h)).append("\"><title>").append(esc(cell.path("key").asText())).append(": ")
+                        .append(esc(display)).append("</title></rect>");
             }
-            double labelY = cell.path("value").isNull() || max == 0 ? height - bottom - 4
-                    : height - bottom - plot * cell.path("value").asDouble() / max - 4;
-            html.append("<text class=\"value-label").append(cell.path("suppressed").asBoolean() ? " suppressed" : "")
-                    .append("\" x=\"").append(num(x + step / 2)).append("\" y=\"").append(num(labelY))
-                    .append("\" text-anchor=\"middle\">").append(esc(display)).append("</text>");
+            html.append("<text class=\"value-label\" x=\"").append(num(x + step / 2)).append("\" y=\"")
+                    .append(num(height - bottom - h - 4)).append("\" text-anchor=\"middle\">").append(esc(display))
+                    .append("</text>");
             html.append("<text class=\"axis\" x=\"").append(num(x + step / 2)).append("\" y=\"").append(height - 8)
                     .append("\" text-anchor=\"middle\">").append(esc(cell.path("key").asText())).append("</text>");
         }
-        html.append("</svg>\n");
+        html.append("</svg></div>\n");
         table(breakdown, cells, Map.of());
         html.append("</section>\n");
     }
@@ -267,25 +267,24 @@ final class ReportPage {
             html.append("<p>").append(t("Không có phiếu nào.", "No tickets.")).append("</p>");
         } else {
             double max = max(cells);
-            int row = 40;
-            int width = 720;
-            html.append("<svg class=\"chart\" viewBox=\"0 0 ").append(width).append(' ').append(row * cells.size())
+            int row = 42;
+            int width = 480;
+            html.append("<svg class=\"chart rows\" viewBox=\"0 0 ").append(width).append(' ').append(row * cells.size())
                     .append("\" role=\"img\" aria-label=\"").append(esc(title)).append("\">");
             for (int i = 0; i < cells.size(); i++) {
                 JsonNode cell = cells.get(i);
                 int y = i * row;
                 String display = display(cell);
-                html.append("<text class=\"row-label\" x=\"0\" y=\"").append(y + 14).append("\">")
+                html.append("<text class=\"row-label\" x=\"4\" y=\"").append(y + 16).append("\">")
                         .append(esc(name(cell.path("key").asText(), names))).append("</text>");
-                double w = 0;
-                if (!cell.path("value").isNull() && max > 0) {
-                    w = (width - 80) * cell.path("value").asDouble() / max;
-                    html.append("<rect class=\"bar\" x=\"0\" y=\"").append(y + 19).append("\" height=\"14\" width=\"")
+                double w = max > 0 ? (width - 60) * height(cell) / max : 0;
+                if (w > 0) {
+                    html.append("<rect class=\"").append(suppressed(cell) ? "bar hidden" : "bar")
+                            .append("\" x=\"4\" y=\"").append(y + 22).append("\" height=\"14\" width=\"")
                             .append(num(w)).append("\"/>");
                 }
-                html.append("<text class=\"value-label").append(cell.path("suppressed").asBoolean() ? " suppressed" : "")
-                        .append("\" x=\"").append(num(w + 6)).append("\" y=\"").append(y + 31).append("\">")
-                        .append(esc(display)).append("</text>");
+                html.append("<text class=\"value-label\" x=\"").append(num(w + 10)).append("\" y=\"").append(y + 34)
+                        .append("\">").append(esc(display)).append("</text>");
             }
             html.append("</svg>\n");
         }
@@ -380,14 +379,24 @@ final class ReportPage {
         return lang == Lang.VI ? vi : en;
     }
 
-    private static double max(List<JsonNode> cells) {
+    private double max(List<JsonNode> cells) {
         double max = 0;
         for (JsonNode cell : cells) {
-            if (!cell.path("value").isNull()) {
-                max = Math.max(max, cell.path("value").asDouble());
-            }
+            max = Math.max(max, height(cell));
         }
         return max;
+    }
+
+    /** The height a cell is drawn at: its count, or k for a suppressed one. */
+    private double height(JsonNode cell) {
+        if (suppressed(cell)) {
+            return threshold;
+        }
+        return cell.path("value").isNull() ? 0 : cell.path("value").asDouble();
+    }
+
+    private static boolean suppressed(JsonNode cell) {
+        return cell.path("suppressed").asBoolean();
     }
 
     private static List<JsonNode> list(JsonNode array) {
@@ -430,7 +439,7 @@ final class ReportPage {
             nav select,nav button{font-size:1rem;padding:.2em}
             .months a,.downloads a{margin-right:.3em}
             .months a[aria-current]{font-weight:bold;text-decoration:none}
-            .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(230px,1fr));gap:12px}
+            .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(220px,1fr));gap:12px}
             .card{background:#fff;border:1px solid #dde1e6;border-radius:6px;padding:10px 12px}
             .card .label{font-weight:600}
             .card .figure{font-size:1.6rem;margin:.15em 0}
@@ -440,8 +449,11 @@ final class ReportPage {
             svg .bar{fill:#1d70b8}
             svg .track{fill:#e3e7ec}
             svg .axis,svg .value-label{font-size:11px;fill:#4a5159}
-            svg .suppressed{font-style:italic}
-            svg .row-label{font-size:13px;fill:#1b1f24}
+            svg .hidden{fill:none;stroke:#1d70b8;stroke-dasharray:3 2}
+            svg.rows{max-width:640px;display:block}
+            svg.rows .row-label{font-size:14px;fill:#1b1f24}
+            svg.rows .value-label{font-size:13px}
+            .scroll{overflow-x:auto}
             svg .on-bar{font-size:16px;font-weight:bold;fill:#fff;paint-order:stroke;stroke:#1b1f24;stroke-width:2px}
             svg .axis-line{stroke:#8a9199}
             details{margin:.4em 0 1em}
@@ -449,6 +461,7 @@ final class ReportPage {
             th,td{border:1px solid #dde1e6;padding:3px 8px;text-align:left}
             td.num{text-align:right}
             .notes{font-size:.9rem;margin-bottom:2em}
-            @media (max-width:600px){h1{font-size:1.1rem}.card .figure{font-size:1.3rem}}
+            @media (max-width:600px){h1{font-size:1.1rem}.cards{grid-template-columns:repeat(2,minmax(0,1fr));gap:8px}
+            .card{padding:8px}.card .figure{font-size:1.3rem}.scroll svg.columns{min-width:640px}}
             """;
 }
