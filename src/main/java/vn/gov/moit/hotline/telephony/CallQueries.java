@@ -1,13 +1,11 @@
 package vn.gov.moit.hotline.telephony;
 
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -17,6 +15,7 @@ import vn.gov.moit.hotline.common.DomainException;
 import vn.gov.moit.hotline.common.Page;
 import vn.gov.moit.hotline.common.PageRequest;
 import vn.gov.moit.hotline.common.PhoneNumbers;
+import vn.gov.moit.hotline.common.Where;
 import vn.gov.moit.hotline.tickets.Ticket;
 import vn.gov.moit.hotline.tickets.TicketConfig;
 import vn.gov.moit.hotline.tickets.TicketRepository;
@@ -56,34 +55,15 @@ class CallQueries {
     }
 
     Page<CallView> search(Filter f, PageRequest page) {
-        List<String> where = new ArrayList<>();
-        Parameters p = new Parameters();
-        if (f.state() != null) {
-            where.add("state = :state");
-            p.and("state", f.state());
-        }
-        if (f.operator() != null) {
-            where.add("operatorUsername = :operator");
-            p.and("operator", f.operator());
-        }
-        if (f.linkedid() != null) {
-            where.add("linkedid = :linkedid");
-            p.and("linkedid", f.linkedid());
-        }
-        if (f.caller() != null) {
-            where.add("callerNumber = :caller");
-            p.and("caller", PhoneNumbers.normalise(f.caller())
-                    .orElseThrow(() -> new DomainException.InvalidInput("caller", "not a telephone number")));
-        }
-        if (f.from() != null) {
-            where.add("arrivedAt >= :from");
-            p.and("from", f.from().atStartOfDay(zone).toInstant());
-        }
-        if (f.to() != null) {
-            where.add("arrivedAt < :to");
-            p.and("to", f.to().plusDays(1).atStartOfDay(zone).toInstant());
-        }
-        var found = Call.<Call>find(String.join(" and ", where), page.sort(), p.map()).page(page.page(), page.size());
+        Where where = new Where()
+                .and("state = :state", "state", f.state())
+                .and("operatorUsername = :operator", "operator", f.operator())
+                .and("linkedid = :linkedid", "linkedid", f.linkedid())
+                .and("callerNumber = :caller", "caller", f.caller() == null ? null : PhoneNumbers.normalise(f.caller())
+                        .orElseThrow(() -> new DomainException.InvalidInput("caller", "not a telephone number")))
+                .and("arrivedAt >= :from", "from", f.from() == null ? null : f.from().atStartOfDay(zone).toInstant())
+                .and("arrivedAt < :to", "to", f.to() == null ? null : f.to().plusDays(1).atStartOfDay(zone).toInstant());
+        var found = Call.<Call>find(where.query(), page.sort(), where.parameters()).page(page.page(), page.size());
         return new Page<>(views(found.list()), page.page(), page.size(), found.count());
     }
 
