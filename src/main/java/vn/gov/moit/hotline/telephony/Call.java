@@ -113,6 +113,32 @@ class Call extends PanacheEntityBase {
         return c;
     }
 
+    /**
+     * A finished call read back from Asterisk's files after an outage. Flagged: its record comes from a file,
+     * not from the events, and some figures may be missing.
+     */
+    static Call backfilled(BackfilledCall b, String number, String name, String operatorUsername, Long ticketId) {
+        Call c = arrived(b.linkedid(), b.did(), b.callerChannel(), b.arrivedAt());
+        c.state = b.state();
+        c.callerNumber = number;
+        c.callerWithheld = number == null;
+        c.callerName = name;
+        c.queue = b.queue();
+        c.operatorName = b.operatorName();
+        c.operatorInterface = b.operatorInterface();
+        c.operatorUsername = operatorUsername;
+        c.answeredAt = b.answeredAt();
+        c.endedAt = b.endedAt();
+        c.waitSeconds = b.waitSeconds();
+        c.talkSeconds = b.talkSeconds();
+        c.hungUpBy = b.hungUpBy();
+        c.missedReason = b.note() == null || b.note().length() <= 100 ? b.note() : b.note().substring(0, 100);
+        c.flagged = true;
+        c.ticketId = ticketId;
+        c.updatedAt = b.lastSeen();
+        return c;
+    }
+
     boolean ended() {
         return endedAt != null;
     }

@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,6 +37,8 @@ public class CallLogService implements CallEventSink {
     private static final int ATTEMPTS = 3;
     /** The extension in a queue member interface: Local/1001@agents/n, PJSIP/1001, SIP/1001-000a. */
     private static final Pattern EXTENSION = Pattern.compile("^[A-Za-z0-9_]+/(\\d{2,20})(?:[@/\\-;].*)?$");
+    /** The extension at the end of a queue member's name: "Operator 1001". */
+    private static final Pattern TRAILING_EXTENSION = Pattern.compile("(?:^|\\s)(\\d{2,20})$");
 
     @Inject
     TelephonyConfig config;
@@ -89,6 +92,55 @@ public class CallLogService implements CallEventSink {
                         event.linkedid(), e.getMessage());
             }
         }
+    }
+
+    /**
+     * Logs a finished call read back from Asterisk's files (the backfill after an outage), with its one ticket,
+     * exactly as a live call would have had it: the operator who answered takes the ticket, an unanswered
+     * call puts it on the callback list. A call whose Linkedid is already logged is left untouched, so the
+     * same file can be imported again; a concurrent import of the same call fails on the unique Linkedid and
+     * its retry finds the call there.
+     *
+     * @return true when the call was created, false when it was already logged
+     */
+    public boolean importCall(BackfilledCall call) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> imported(call));
+            } catch (RuntimeException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+                LOG.debugf("Retrying the import of call %s after a concurrent change: %s", call.linkedid(),
+                        e.getMessage());
+            }
+        }
+    }
+
+    private boolean imported(BackfilledCall b) {
+        if (Call.byLinkedid(b.linkedid()) != null) {
+            return false;
+        }
+        String number = PhoneNumbers.normalise(b.callerNumber()).orElse(null);
+        String name = b.callerName() == null || b.callerName().isBlank() || PhoneNumbers.isWithheld(b.callerName())
+                ? null : b.callerName();
+        String operator = b.state() != CallState.COMPLETED ? null
+                : Optional.ofNullable(operatorOf(b.operatorInterface())).orElseGet(() -> operatorNamed(b.operatorName()));
+        Ticket ticket = tickets.openForCall(number, name, b.arrivedAt());
+        Call call = Call.backfilled(b, number, name, operator, ticket.id());
+        call.persist();
+        Call.flush();
+        metrics.counter("hotline.calls.created").increment();
+        metrics.counter("hotline.calls.backfilled").increment();
+        if (operator != null) {
+            ticket.assignOperator(operator, b.answeredAt() != null ? b.answeredAt() : b.arrivedAt());
+        }
+        if (call.state == CallState.MISSED || call.state == CallState.ABANDONED) {
+            needsCallback(call, call.missedReason, b.lastSeen());
+        } else {
+            changed(call, ticket);
+        }
+        return true;
     }
 
     private void apply(CallEvent event) {
@@ -229,6 +281,18 @@ public class CallLogService implements CallEventSink {
         }
         Matcher m = EXTENSION.matcher(memberInterface);
         return m.matches() ? users.operatorForExtension(m.group(1)).orElse(null) : null;
+    }
+
+    /**
+     * The operator behind a queue member known only by its name, as queue_log writes it: a name ending in the
+     * operator's extension ("Operator 1001", as in telephony-config/queues.conf), or an interface itself.
+     */
+    private String operatorNamed(String memberName) {
+        if (memberName == null || memberName.isBlank()) {
+            return null;
+        }
+        Matcher m = TRAILING_EXTENSION.matcher(memberName.trim());
+        return m.find() ? users.operatorForExtension(m.group(1)).orElse(null) : operatorOf(memberName.trim());
     }
 
     private Ticket ticketOf(Call call) {
