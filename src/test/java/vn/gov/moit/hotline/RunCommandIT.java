@@ -52,8 +52,8 @@ class RunCommandIT {
         String base = "http://127.0.0.1:" + port;
         given().baseUri(base).get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         given().baseUri(base).get("/q/openapi").then().statusCode(200);
-        // A busier demo PBX so that a call is complete within seconds.
-        Map<String, Object> call = awaitCompletedCall(base);
+        // A busier demo PBX so that an operator answers a call within seconds.
+        Map<String, Object> call = awaitAnsweredCall(base);
         assertThat(call.get("ticketId")).as("the demo call has a ticket").isNotNull();
         assertThat(call.get("operatorName")).asString().startsWith("Operator 100");
 
@@ -104,18 +104,19 @@ class RunCommandIT {
         throw new AssertionError("/q/health/ready did not answer UP within 90 s");
     }
 
-    private static Map<String, Object> awaitCompletedCall(String base) throws InterruptedException {
+    private static Map<String, Object> awaitAnsweredCall(String base) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {
             List<Map<String, Object>> calls = given().baseUri(base).auth().preemptive().basic("supervisor", "demo")
-                    .queryParam("outcome", "COMPLETED").get("/api/calls").then().statusCode(200)
+                    .queryParam("size", 200).get("/api/calls").then().statusCode(200)
                     .extract().jsonPath().getList("items");
-            if (!calls.isEmpty()) {
-                return calls.get(0);
+            var answered = calls.stream().filter(c -> c.get("operatorName") != null).findFirst();
+            if (answered.isPresent()) {
+                return answered.get();
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("no demo call was completed within 90 s");
+        throw new AssertionError("no demo call was answered within 90 s");
     }
 
     private static int freePort() throws IOException {
