@@ -1,0 +1,163 @@
+package vn.gov.moit.hotline.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.gov.moit.hotline.Api.OPERATOR;
+import static vn.gov.moit.hotline.Api.as;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import vn.gov.moit.hotline.TestClock;
+
+/**
+ * The pages in a real browser: a ticket typed in at the console, triaged (a wrong form first), escalated to
+ * the suggested department, taken and answered at that department's desk, closed by the operator, and seen
+ * on the supervisor's board. Each page is saved under target/screenshots.
+ */
+@QuarkusTest
+class PagesBrowserTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    TestClock clock;
+
+    @BeforeEach
+    void monday9am() {
+        clock.set(TestClock.START);
+    }
+
+    @Test
+    void aTicketGoesFromTheConsoleThroughTheDeskToTheBoard() {
+        try (Browser b = new Browser(base)) {
+            b.onFailure(() -> flow(b));
+        }
+    }
+
+    private void flow(Browser b) {
+        {
+            // Not logged in: a page sends the visitor to the login form, in Vietnamese by default.
+            b.open("/console");
+            b.waitFor(By.id("j_username"));
+            assertThat(b.path()).startsWith("/login");
+            assertThat(b.text(By.tagName("h1"))).isEqualTo("Đăng nhập");
+            b.type(By.id("j_username"), OPERATOR);
+            b.type(By.id("j_password"), "wrong");
+            b.click(By.id("login-submit"));
+            assertThat(b.text(By.id("login-error"))).contains("không đúng");
+            b.screenshot("login");
+
+            // The operator logs in and comes back to the console, types in a ticket and triages it.
+            b.type(By.id("j_username"), OPERATOR);
+            b.type(By.id("j_password"), "demo");
+            b.click(By.id("login-submit"));
+            b.waitFor(By.id("new-ticket"));
+            assertThat(b.path()).isEqualTo("/console");
+            b.type(By.id("new-callerNumber"), "0912 888 777");
+            b.type(By.id("new-callerName"), "Công ty TNHH Ánh Dương");
+            b.click(By.id("new-ticket-save"));
+            b.waitForText(By.id("tp-status"), "Mới");
+            String reference = b.text(By.id("tp-reference"));
+            long id = Long.parseLong(b.driver.findElement(By.id("ticket-panel")).getDomAttribute("data-ticket-id"));
+
+            b.click(By.id("tp-triage-save"));
+            b.waitForText(By.id("tp-summary-err"), "không được để trống");
+            assertThat(b.text(By.id("tp-fieldCode-err"))).isEqualTo("không được để trống");
+            assertThat(b.driver.findElement(By.id("tp-summary")).getDomAttribute("aria-invalid")).isEqualTo("true");
+
+            b.select(By.id("tp-callerType"), "BUSINESS");
+            b.select(By.id("tp-fieldCode"), "ECOMMERCE");
+            b.select(By.id("tp-provinceCode"), "HA_NOI");
+            b.type(By.id("tp-commune"), "Phường Ba Đình");
+            b.type(By.id("tp-summary"), "Thông báo website thương mại điện tử bán hàng");
+            b.click(By.id("tp-triage-save"));
+            b.waitForText(By.id("tp-status"), "Đã phân loại");
+            assertThat(b.driver.findElement(By.id("tp-summary-err")).getText()).isEmpty();
+
+            // Escalation offers the department the field is routed to.
+            b.waitForValue(By.id("tp-escalate-department"), "TMDT");
+            assertThat(b.text(By.id("tp-escalate-department-hint"))).contains("TMDT");
+            b.click(By.id("tp-escalate-save"));
+            b.waitForText(By.id("tp-status"), "Đã chuyển đơn vị");
+            b.screenshot("console");
+            b.narrow();
+            b.screenshot("console-phone");
+            b.wide();
+            b.logOut();
+            b.open("/console");
+            b.waitFor(By.id("j_username"));
+
+            // The department's officer sees it with the time left, takes it and answers.
+            b.logIn("officer.tmdt", "demo");
+            assertThat(b.path()).isEqualTo("/desk");
+            By row = By.cssSelector("#queue tr[data-ticket-id='" + id + "']");
+            b.waitForText(row, reference);
+            // NORMAL: 22 h 30 of office time from Monday 09:00 is Thursday 09:00, three days away (a moment
+            // less, as the browser's time runs on while the test clock stands still).
+            assertThat(b.text(row)).containsPattern("còn (3 ngày|2 ngày 23 giờ)");
+            b.click(By.cssSelector("#queue tr[data-ticket-id='" + id + "'] button"));
+            b.click(By.id("tp-accept-save"));
+            b.waitForText(By.id("tp-status"), "Đơn vị đang xử lý");
+            b.type(By.id("tp-answer-text"), "Doanh nghiệp thông báo website tại Sở Công Thương Hà Nội");
+            b.click(By.id("tp-answer-save"));
+            b.waitForText(By.id("tp-status"), "Đơn vị đã trả lời");
+            b.screenshot("desk");
+            b.logOut();
+
+            // Another department's officer cannot open the ticket's page.
+            b.logIn("officer.tttn", "demo");
+            b.open("/tickets/" + id);
+            assertThat(b.text(By.tagName("h1"))).isEqualTo("Không tìm thấy");
+            assertThat(b.driver.getPageSource()).doesNotContain(reference);
+            b.screenshot("not-found");
+            b.logOut();
+
+            // The operator finds the ticket, switches to English and closes it.
+            b.logIn(OPERATOR, "demo");
+            b.type(By.id("search-q"), reference);
+            b.click(By.id("search-submit"));
+            b.click(By.xpath("//table[@id='search-results']//button[text()='" + reference + "']"));
+            b.waitForText(By.id("tp-status"), "Đơn vị đã trả lời");
+            b.click(By.id("lang-switch"));
+            b.waitForText(By.tagName("h1"), "Operator console");
+            b.waitForText(By.id("tp-status"), "Answered");
+            b.type(By.id("tp-close-note"), "Caller informed");
+            b.click(By.id("tp-close-save"));
+            b.waitForText(By.id("tp-status"), "Closed");
+            b.logOut();
+
+            // An urgent ticket whose four hours have run out.
+            long late = urgentEscalatedTicket();
+            clock.advance(Duration.ofHours(5));
+
+            // The supervisor's board shows today's tickets, the closed one among them, and the breach.
+            b.logIn("supervisor", "demo");
+            assertThat(b.path()).isEqualTo("/board");
+            b.waitForText(By.cssSelector("#today tr[data-ticket-id='" + id + "']"), "Closed");
+            b.waitForText(By.cssSelector("#breached tr[data-ticket-id='" + late + "']"), "breached 1 h ago");
+            assertThat(Integer.parseInt(b.text(By.id("kpi-tickets-today")))).isGreaterThanOrEqualTo(2);
+            b.screenshot("board");
+            b.narrow();
+            b.screenshot("board-phone");
+            b.wide();
+            b.logOut();
+        }
+    }
+
+    private static long urgentEscalatedTicket() {
+        Number id = as(OPERATOR).body(Map.of("source", "MANUAL", "callerNumber", "0987 654 321",
+                "callerType", "CITIZEN", "provinceCode", "HA_NOI", "fieldCode", "ECOMMERCE", "priority", "URGENT",
+                "summary", "Hàng giả bán trên sàn thương mại điện tử"))
+                .post("/api/tickets").then().statusCode(201).extract().path("id");
+        as(OPERATOR).body(Map.of("version", vn.gov.moit.hotline.Api.version(OPERATOR, id.longValue())))
+                .post("/api/escalations/tickets/" + id).then().statusCode(200);
+        return id.longValue();
+    }
+}
