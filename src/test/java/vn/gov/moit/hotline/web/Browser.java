@@ -137,7 +137,7 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    /** Saves the whole page as target/screenshots/{name}.png. */
+    /** Saves what the window shows as target/screenshots/{name}.png. */
     Path screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
