@@ -138,7 +138,7 @@ public class ProblemMapper {
             case 405 -> "This address does not accept that method";
             case 406 -> "This address cannot answer in the requested media type";
             case 413 -> "The request body is too large";
-            case 415 -> "Send the body as application/json";
+            case 415 -> "This address does not accept that content type; see the API documentation";
             default -> title;
         };
         return respond(Problem.of(title.toLowerCase().replace(' ', '-'), title, status, detail));

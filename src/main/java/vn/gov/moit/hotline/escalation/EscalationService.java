@@ -1,12 +1,10 @@
 package vn.gov.moit.hotline.escalation;
 
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,6 +14,7 @@ import org.jboss.logging.Logger;
 import vn.gov.moit.hotline.common.DomainException;
 import vn.gov.moit.hotline.common.Page;
 import vn.gov.moit.hotline.common.PageRequest;
+import vn.gov.moit.hotline.common.Where;
 import vn.gov.moit.hotline.directory.Directory;
 import vn.gov.moit.hotline.security.CurrentUser;
 import vn.gov.moit.hotline.security.Roles;
@@ -190,36 +189,18 @@ public class EscalationService {
 
     Page<EscalationView> list(Filter f, PageRequest page) {
         Instant now = clock.instant();
-        List<String> where = new ArrayList<>();
-        Parameters p = new Parameters();
-        if (user.isOfficer()) {
-            where.add("departmentCode = :own");
-            p.and("own", user.departmentCode());
-        }
-        if (f.departmentCode() != null) {
-            where.add("departmentCode = :department");
-            p.and("department", f.departmentCode());
-        }
-        if (f.state() != null) {
-            where.add("state = :state");
-            p.and("state", f.state());
-        }
-        if (f.pendingOnly() || f.breachedOnly() || f.dueSoonOnly()) {
-            where.add("state in :pending");
-            p.and("pending", EscalationState.PENDING);
-        }
-        if (f.breachedOnly()) {
-            where.add("deadline < :now");
-            p.and("now", now);
-        }
-        if (f.dueSoonOnly()) {
-            where.add("deadline >= :now and deadline < :soon");
-            p.and("now", now).and("soon", now.plus(config.dueSoonWindow()));
-        }
-        if (f.raisedOnly()) {
-            where.add("raisedAt is not null");
-        }
-        var found = Escalation.<Escalation>find(String.join(" and ", where), page.sort(), p.map())
+        boolean pendingOnly = f.pendingOnly() || f.breachedOnly() || f.dueSoonOnly();
+        Where where = new Where()
+                .and("departmentCode = :own", "own", user.isOfficer() ? user.departmentCode() : null)
+                .andIf(user.isOfficer() && user.departmentCode() == null, "id is null")
+                .and("departmentCode = :department", "department", f.departmentCode())
+                .and("state = :state", "state", f.state())
+                .and("state in :pending", "pending", pendingOnly ? EscalationState.PENDING : null)
+                .and("deadline < :breachedBefore", "breachedBefore", f.breachedOnly() ? now : null)
+                .and("deadline >= :soonFrom", "soonFrom", f.dueSoonOnly() ? now : null)
+                .and("deadline < :soonTo", "soonTo", f.dueSoonOnly() ? now.plus(config.dueSoonWindow()) : null)
+                .andIf(f.raisedOnly(), "raisedAt is not null");
+        var found = Escalation.<Escalation>find(where.query(), page.sort(), where.parameters())
                 .page(page.page(), page.size());
         List<Escalation> rows = found.list();
         Map<Long, Ticket> byId = rows.isEmpty() ? Map.of()

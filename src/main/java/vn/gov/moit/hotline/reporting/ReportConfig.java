@@ -3,6 +3,7 @@ package vn.gov.moit.hotline.reporting;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Min;
+import java.time.Duration;
 import java.time.ZoneId;
 
 /** Settings of the monthly public report. */
@@ -35,4 +36,11 @@ public interface ReportConfig {
     /** Whether the nightly build runs at all. */
     @WithDefault("true")
     boolean enabled();
+
+    /**
+     * How long a build holds the database lock that makes it run once across instances, if the instance dies
+     * before releasing it; longer than a build ever takes.
+     */
+    @WithDefault("PT10M")
+    Duration lockLease();
 }

@@ -1,6 +1,5 @@
 package vn.gov.moit.hotline.tickets;
 
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -8,13 +7,14 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import vn.gov.moit.hotline.common.DomainException;
 import vn.gov.moit.hotline.common.Page;
 import vn.gov.moit.hotline.common.PageRequest;
 import vn.gov.moit.hotline.common.PhoneNumbers;
+import vn.gov.moit.hotline.common.Where;
 import vn.gov.moit.hotline.directory.Directory;
 import vn.gov.moit.hotline.security.CurrentUser;
 
@@ -101,7 +101,7 @@ public class TicketService {
     /** The ticket, if the current user may see it. */
     public Ticket visible(long id) {
         Ticket t = tickets.findById(id);
-        if (t == null || (user.isOfficer() && !java.util.Objects.equals(t.departmentCode(), user.departmentCode()))) {
+        if (t == null || (user.isOfficer() && !Objects.equals(t.departmentCode(), user.departmentCode()))) {
             throw new DomainException.NotFound("Ticket", id);
         }
         return t;
@@ -117,55 +117,24 @@ public class TicketService {
     }
 
     Page<TicketView> search(TicketFilter f, PageRequest page) {
-        List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
-        if (user.isOfficer()) {
-            where.add("departmentCode = :ownDepartment");
-            params.and("ownDepartment", user.departmentCode());
-        }
-        if (f.status() != null) {
-            where.add("status = :status");
-            params.and("status", f.status());
-        }
-        if (f.fieldCode() != null) {
-            where.add("fieldCode = :field");
-            params.and("field", f.fieldCode());
-        }
-        if (f.provinceCode() != null) {
-            where.add("provinceCode = :province");
-            params.and("province", f.provinceCode());
-        }
-        if (f.departmentCode() != null) {
-            where.add("departmentCode = :department");
-            params.and("department", f.departmentCode());
-        }
-        if (f.priority() != null) {
-            where.add("priority = :priority");
-            params.and("priority", f.priority());
-        }
-        if (f.callerNumber() != null) {
-            String number = PhoneNumbers.normalise(f.callerNumber())
-                    .orElseThrow(() -> new DomainException.InvalidInput("caller", "not a telephone number"));
-            where.add("callerNumber = :caller");
-            params.and("caller", number);
-        }
-        if (f.from() != null) {
-            where.add("createdAt >= :from");
-            params.and("from", f.from().atStartOfDay(zone).toInstant());
-        }
-        if (f.to() != null) {
-            where.add("createdAt < :to");
-            params.and("to", f.to().plusDays(1).atStartOfDay(zone).toInstant());
-        }
-        if (f.text() != null) {
-            where.add("(lower(summary) like :text or lower(description) like :text or lower(reference) like :text"
-                    + " or lower(callerName) like :text or lower(commune) like :text)");
-            params.and("text", "%" + f.text().toLowerCase(Locale.ROOT) + "%");
-        }
-        String query = String.join(" and ", where);
-        var found = tickets.find(query, page.sort(), params.map()).page(page.page(), page.size());
-        List<TicketView> items = found.list().stream().map(TicketView::of).toList();
-        return new Page<>(items, page.page(), page.size(), found.count());
+        Where where = new Where()
+                .and("departmentCode = :ownDepartment", "ownDepartment", user.isOfficer() ? user.departmentCode() : null)
+                .andIf(user.isOfficer() && user.departmentCode() == null, "id is null")
+                .and("status = :status", "status", f.status())
+                .and("fieldCode = :field", "field", f.fieldCode())
+                .and("provinceCode = :province", "province", f.provinceCode())
+                .and("departmentCode = :department", "department", f.departmentCode())
+                .and("priority = :priority", "priority", f.priority())
+                .and("callerNumber = :caller", "caller", f.callerNumber() == null ? null
+                        : PhoneNumbers.normalise(f.callerNumber())
+                                .orElseThrow(() -> new DomainException.InvalidInput("caller", "not a telephone number")))
+                .and("createdAt >= :from", "from", f.from() == null ? null : f.from().atStartOfDay(zone).toInstant())
+                .and("createdAt < :to", "to", f.to() == null ? null : f.to().plusDays(1).atStartOfDay(zone).toInstant())
+                .and("(lower(summary) like :text or lower(description) like :text or lower(reference) like :text"
+                        + " or lower(callerName) like :text or lower(commune) like :text)", "text",
+                        f.text() == null ? null : "%" + f.text().toLowerCase(Locale.ROOT) + "%");
+        var found = tickets.find(where.query(), page.sort(), where.parameters()).page(page.page(), page.size());
+        return new Page<>(found.list().stream().map(TicketView::of).toList(), page.page(), page.size(), found.count());
     }
 
     @Transactional
@@ -245,7 +214,7 @@ public class TicketService {
         Instant since = clock.instant().minus(config.repeatCallerWindow());
         return tickets.openOfCaller(number, since).stream()
                 .filter(t -> excludeId == null || !t.id().equals(excludeId))
-                .filter(t -> !user.isOfficer() || java.util.Objects.equals(t.departmentCode(), user.departmentCode()))
+                .filter(t -> !user.isOfficer() || Objects.equals(t.departmentCode(), user.departmentCode()))
                 .map(TicketView::of)
                 .toList();
     }

@@ -30,6 +30,7 @@ class ReportConfigTest {
         assertThat(config.suppressionThreshold()).isEqualTo(3);
         assertThat(config.cron()).isEqualTo("0 30 1 * * ?");
         assertThat(config.enabled()).isTrue();
+        assertThat(config.lockLease()).isEqualTo(java.time.Duration.ofMinutes(10));
         assertThat(ReportParameters.of(config)).isEqualTo(ReportParameters.DEFAULTS);
     }
 

@@ -1,0 +1,110 @@
+package vn.gov.moit.hotline.reporting;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * Reads the facts of a month from the call log and the ticket desk with plain SQL: the report needs a few
+ * columns of many rows and none of the entities' behaviour, and it must not depend on the other features'
+ * entity classes. Only codes, flags and instants are selected: no caller number, name or free text is ever
+ * read here.
+ */
+@ApplicationScoped
+class ReportFacts {
+
+    /** Call states whose outcome is known; ARRIVED and QUEUED are calls still in progress. */
+    private static final Map<String, CallOutcome> OUTCOMES = Map.of(
+            "ANSWERED", CallOutcome.ANSWERED,
+            "COMPLETED", CallOutcome.COMPLETED,
+            "ABANDONED", CallOutcome.ABANDONED,
+            "MISSED", CallOutcome.MISSED,
+            "OUTCOME_UNKNOWN", CallOutcome.OUTCOME_UNKNOWN);
+
+    private static final String CALLS = """
+            select arrived_at, state, wait_seconds, talk_seconds
+            from call_record
+            where arrived_at >= ? and arrived_at < ?""";
+
+    /*
+     * The deadline is that of the ticket's FIRST escalation: the commitment made to the caller when the
+     * ticket left the hotline. A forward gives the next department a new deadline; measuring against the last
+     * one would let forwarding hide lateness.
+     */
+    private static final String TICKETS = """
+            select t.created_at, t.field_code, t.province_code, t.department_code, t.caller_type, t.status,
+                   t.raised_to_leaders, t.first_answered_at, t.closed_at,
+                   case when t.status = 'RESOLVED_ON_CALL' or exists (select 1 from ticket_history h
+                        where h.ticket_id = t.id and h.to_status = 'RESOLVED_ON_CALL') then 1 else 0 end,
+                   case when exists (select 1 from escalation e where e.ticket_id = t.id) then 1 else 0 end,
+                   (select e.deadline from escalation e where e.ticket_id = t.id
+                    order by e.escalated_at, e.id fetch first 1 rows only)
+            from ticket t
+            where t.created_at < ? and (t.closed_at is null or t.closed_at >= ?)""";
+
+    @Inject
+    DataSource dataSource;
+
+    /** Every call that arrived in {@code [start, end)} and has ended or is being answered. */
+    List<CallFact> calls(Instant start, Instant end) {
+        List<CallFact> facts = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(CALLS)) {
+            q.setObject(1, utc(start));
+            q.setObject(2, utc(end));
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    CallOutcome outcome = OUTCOMES.get(rs.getString(2));
+                    if (outcome != null) {
+                        facts.add(new CallFact(instant(rs, 1), outcome, integer(rs, 3), integer(rs, 4)));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the call log", e);
+        }
+        return facts;
+    }
+
+    /** Every ticket opened before {@code end} and not closed before {@code start}. */
+    List<TicketFact> tickets(Instant start, Instant end) {
+        List<TicketFact> facts = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(TICKETS)) {
+            q.setObject(1, utc(end));
+            q.setObject(2, utc(start));
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    facts.add(new TicketFact(instant(rs, 1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getInt(10) == 1, rs.getInt(11) == 1, rs.getBoolean(7),
+                            instant(rs, 8), instant(rs, 12), instant(rs, 9), rs.getString(6)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the tickets", e);
+        }
+        return facts;
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static Integer integer(ResultSet rs, int column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+}

@@ -1,0 +1,306 @@
+package vn.gov.moit.hotline.telephony;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import vn.gov.moit.hotline.common.PhoneNumbers;
+import vn.gov.moit.hotline.security.Users;
+import vn.gov.moit.hotline.tickets.Ticket;
+import vn.gov.moit.hotline.tickets.TicketJournal;
+import vn.gov.moit.hotline.tickets.TicketRepository;
+import vn.gov.moit.hotline.tickets.TicketService;
+import vn.gov.moit.hotline.tickets.TicketSource;
+import vn.gov.moit.hotline.tickets.TicketStatus;
+
+/**
+ * The call log: turns the adapter's {@link CallEvent}s into one {@link Call} per Linkedid, each linked to
+ * exactly one ticket. Each event is applied in its own short transaction; a clash with a concurrent copy of
+ * the same event (a second listener, a replay) fails on the unique Linkedid or the row version and is
+ * retried, and the retry finds the work already done.
+ */
+@ApplicationScoped
+public class CallLogService implements CallEventSink {
+
+    private static final Logger LOG = Logger.getLogger(CallLogService.class);
+    private static final String SYSTEM = "system";
+    private static final int ATTEMPTS = 3;
+    /** The extension in a queue member interface: Local/1001@agents/n, PJSIP/1001, SIP/1001-000a. */
+    private static final Pattern EXTENSION = Pattern.compile("^[A-Za-z0-9_]+/(\\d{2,20})(?:[@/\\-;].*)?$");
+    /** The extension at the end of a queue member's name: "Operator 1001". */
+    private static final Pattern TRAILING_EXTENSION = Pattern.compile("(?:^|\\s)(\\d{2,20})$");
+
+    @Inject
+    TelephonyConfig config;
+
+    @Inject
+    TicketService tickets;
+
+    @Inject
+    TicketRepository ticketRepository;
+
+    @Inject
+    TicketJournal journal;
+
+    @Inject
+    Users users;
+
+    @Inject
+    Event<CallChanged> changes;
+
+    @Inject
+    MeterRegistry metrics;
+
+    private Set<String> dids;
+    private Set<String> contexts;
+    private Set<String> queues;
+
+    /** Fired inside the transaction that changed a call; the live feed publishes it once committed. */
+    public record CallChanged(CallView call) {
+    }
+
+    @PostConstruct
+    void init() {
+        dids = config.dids().stream().map(d -> PhoneNumbers.normalise(d)
+                .orElseThrow(() -> new IllegalArgumentException("hotline.telephony.dids: not a number: " + d)))
+                .collect(Collectors.toUnmodifiableSet());
+        contexts = Set.copyOf(config.inboundContexts());
+        queues = Set.copyOf(config.queues());
+    }
+
+    @Override
+    public void accept(CallEvent event) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> apply(event));
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+                LOG.debugf("Retrying %s of call %s after a concurrent change: %s", event.getClass().getSimpleName(),
+                        event.linkedid(), e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Logs a finished call read back from Asterisk's files (the backfill after an outage), with its one ticket,
+     * exactly as a live call would have had it: the operator who answered takes the ticket, an unanswered
+     * call puts it on the callback list. A call whose Linkedid is already logged is left untouched, so the
+     * same file can be imported again; a concurrent import of the same call fails on the unique Linkedid and
+     * its retry finds the call there.
+     *
+     * @return true when the call was created, false when it was already logged
+     */
+    public boolean importCall(BackfilledCall call) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> imported(call));
+            } catch (RuntimeException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+                LOG.debugf("Retrying the import of call %s after a concurrent change: %s", call.linkedid(),
+                        e.getMessage());
+            }
+        }
+    }
+
+    private boolean imported(BackfilledCall b) {
+        if (Call.byLinkedid(b.linkedid()) != null) {
+            return false;
+        }
+        String number = PhoneNumbers.normalise(b.callerNumber()).orElse(null);
+        String name = b.callerName() == null || b.callerName().isBlank() || PhoneNumbers.isWithheld(b.callerName())
+                ? null : b.callerName();
+        String operator = b.state() != CallState.COMPLETED ? null
+                : Optional.ofNullable(operatorOf(b.operatorInterface())).orElseGet(() -> operatorNamed(b.operatorName()));
+        Ticket ticket = tickets.openForCall(number, name, b.arrivedAt());
+        Call call = Call.backfilled(b, number, name, operator, ticket.id());
+        call.persist();
+        Call.flush();
+        metrics.counter("hotline.calls.created").increment();
+        metrics.counter("hotline.calls.backfilled").increment();
+        if (operator != null) {
+            ticket.assignOperator(operator, b.answeredAt() != null ? b.answeredAt() : b.arrivedAt());
+        }
+        if (call.state == CallState.MISSED || call.state == CallState.ABANDONED) {
+            needsCallback(call, call.missedReason, b.lastSeen());
+        } else {
+            changed(call, ticket);
+        }
+        return true;
+    }
+
+    private void apply(CallEvent event) {
+        if (event instanceof CallEvent.ChannelEntered e) {
+            entered(e);
+        } else if (event instanceof CallEvent.CallerIdentified e) {
+            Call call = Call.byLinkedid(e.linkedid());
+            if (call != null) {
+                identify(call, e.callerNumber(), e.callerName(), e.at());
+            }
+        } else if (event instanceof CallEvent.QueueJoined e) {
+            queued(e);
+        } else if (event instanceof CallEvent.AgentConnected e) {
+            Call call = Call.byLinkedid(e.linkedid());
+            if (call != null && call.answered(e.memberName(), e.memberInterface(), operatorOf(e.memberInterface()),
+                    e.holdSeconds(), e.at())) {
+                Ticket t = ticketOf(call);
+                if (t != null && call.operatorUsername != null) {
+                    t.assignOperator(call.operatorUsername, e.at());
+                }
+                changed(call, t);
+            }
+        } else if (event instanceof CallEvent.AgentCompleted e) {
+            Call call = Call.byLinkedid(e.linkedid());
+            if (call != null && call.completed(e.memberName(), e.memberInterface(), operatorOf(e.memberInterface()),
+                    e.holdSeconds(), e.talkSeconds(), e.reason(), e.at())) {
+                changed(call, null);
+            }
+        } else if (event instanceof CallEvent.QueueAbandoned e) {
+            Call call = Call.byLinkedid(e.linkedid());
+            if (call != null && call.abandoned(e.holdSeconds(), e.at())) {
+                needsCallback(call, "abandoned in the queue after " + e.holdSeconds() + " s", e.at());
+            }
+        } else if (event instanceof CallEvent.ChannelHungUp e) {
+            Call call = Call.byLinkedid(e.linkedid());
+            if (call != null && call.hungUp(e.channel(), e.cause(), e.causeText(), e.at())) {
+                if (call.state == CallState.MISSED) {
+                    needsCallback(call, call.missedReason, e.at());
+                } else {
+                    changed(call, null);
+                }
+            }
+        }
+    }
+
+    private void entered(CallEvent.ChannelEntered e) {
+        boolean hotline = contexts.contains(e.context())
+                && PhoneNumbers.normalise(e.exten()).map(dids::contains).orElse(false);
+        if (!hotline) {
+            return;
+        }
+        Call call = Call.byLinkedid(e.linkedid());
+        if (call == null) {
+            call = create(e.linkedid(), PhoneNumbers.normalise(e.exten()).orElse(null), e.channel(), e.at());
+        }
+        identify(call, e.callerNumber(), e.callerName(), e.at());
+    }
+
+    private void queued(CallEvent.QueueJoined e) {
+        Call call = Call.byLinkedid(e.linkedid());
+        if (call == null) {
+            if (!queues.contains(e.queue())) {
+                return;
+            }
+            call = create(e.linkedid(), null, e.channel(), e.at());
+        }
+        CallState before = call.state;
+        call.queued(e.queue(), e.channel(), e.at());
+        identify(call, e.callerNumber(), e.callerName(), e.at());
+        if (before != call.state) {
+            changed(call, null);
+        }
+    }
+
+    private Call create(String linkedid, String did, String channel, Instant at) {
+        Call call = Call.arrived(linkedid, did, channel, at);
+        Ticket ticket = tickets.openForCall(null, null, at);
+        call.ticketId = ticket.id();
+        call.persist();
+        // Flushing here turns a concurrent duplicate into a unique-key failure now, inside the retry loop.
+        Call.flush();
+        metrics.counter("hotline.calls.created").increment();
+        changed(call, ticket);
+        return call;
+    }
+
+    private void identify(Call call, String rawNumber, String rawName, Instant at) {
+        String number = PhoneNumbers.normalise(rawNumber).orElse(null);
+        String name = PhoneNumbers.isWithheld(rawName) ? null : rawName;
+        if (call.identify(number, name)) {
+            Ticket t = ticketOf(call);
+            if (t != null && t.source() == TicketSource.PHONE && t.id().equals(call.ticketId)) {
+                t.identifyCaller(call.callerNumber, call.callerWithheld, call.callerName, at);
+            }
+            changed(call, t);
+        }
+    }
+
+    /** An unanswered call puts its ticket on the callback list, if nobody has started working on it. */
+    private void needsCallback(Call call, String reason, Instant at) {
+        metrics.counter("hotline.calls.unanswered", "state", call.state.name()).increment();
+        Ticket t = ticketOf(call);
+        if (t != null && t.status() == TicketStatus.NEW) {
+            TicketStatus from = t.putOnCallbackList(at);
+            journal.record(t, SYSTEM, "CALLBACK_NEEDED", from, reason, at);
+        }
+        changed(call, t);
+    }
+
+    @Override
+    public void resynced(Set<String> activeLinkedids, Instant at) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            List<Call> open = Call.list("state in ?1", CallState.IN_PROGRESS);
+            int closed = 0;
+            for (Call call : open) {
+                if (activeLinkedids.contains(call.linkedid)) {
+                    continue;
+                }
+                boolean wasAnswered = call.state == CallState.ANSWERED;
+                call.outcomeUnknown(at);
+                closed++;
+                if (wasAnswered) {
+                    changed(call, null);
+                } else {
+                    needsCallback(call, call.missedReason, at);
+                }
+            }
+            if (closed > 0) {
+                LOG.warnf("Resync: %d call(s) in progress were gone after the reconnection; closed as OUTCOME_UNKNOWN",
+                        closed);
+            }
+        });
+    }
+
+    private String operatorOf(String memberInterface) {
+        if (memberInterface == null) {
+            return null;
+        }
+        Matcher m = EXTENSION.matcher(memberInterface);
+        return m.matches() ? users.operatorForExtension(m.group(1)).orElse(null) : null;
+    }
+
+    /**
+     * The operator behind a queue member known only by its name, as queue_log writes it: a name ending in the
+     * operator's extension ("Operator 1001", as in telephony-config/queues.conf), or an interface itself.
+     */
+    private String operatorNamed(String memberName) {
+        if (memberName == null || memberName.isBlank()) {
+            return null;
+        }
+        Matcher m = TRAILING_EXTENSION.matcher(memberName.trim());
+        return m.find() ? users.operatorForExtension(m.group(1)).orElse(null) : operatorOf(memberName.trim());
+    }
+
+    private Ticket ticketOf(Call call) {
+        return call.ticketId == null ? null : ticketRepository.findById(call.ticketId);
+    }
+
+    private void changed(Call call, Ticket ticket) {
+        Ticket t = ticket != null ? ticket : ticketOf(call);
+        changes.fire(new CallChanged(CallView.of(call, t == null ? null : t.reference(), null)));
+    }
+}

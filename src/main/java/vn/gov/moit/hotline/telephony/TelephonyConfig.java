@@ -1,0 +1,41 @@
+package vn.gov.moit.hotline.telephony;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.ZoneId;
+import java.util.List;
+
+/** Which calls are hotline calls. */
+@ConfigMapping(prefix = "hotline.telephony")
+public interface TelephonyConfig {
+
+    /** The hotline's numbers (DIDs), in any written form; compared after normalisation. */
+    @WithDefault("024.222.021115")
+    List<String> dids();
+
+    /** Dialplan contexts where calls from the public network enter. */
+    @WithDefault("from-pstn")
+    List<String> inboundContexts();
+
+    /** Asterisk queues whose callers are hotline calls, whatever number they dialled. */
+    @WithDefault("hotline")
+    List<String> queues();
+
+    /** Importing Asterisk's own records of an outage window (POST /api/admin/calls/backfill). */
+    Backfill backfill();
+
+    interface Backfill {
+
+        /**
+         * The zone of the times in Master.csv. cdr_csv writes the PBX's local time unless cdr.conf has
+         * {@code usegmtime=yes}, as the reference telephony-config/cdr.conf does: hence UTC. queue_log is not
+         * concerned (epoch seconds).
+         */
+        @WithDefault("UTC")
+        ZoneId cdrZone();
+
+        /** The largest file accepted in one request, in bytes; a larger one is refused with 413. */
+        @WithDefault("20971520")
+        int maxBytes();
+    }
+}

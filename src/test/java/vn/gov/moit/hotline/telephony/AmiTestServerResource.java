@@ -1,0 +1,54 @@
+package vn.gov.moit.hotline.telephony;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import vn.gov.moit.hotline.telephony.demo.AmiMessage;
+import vn.gov.moit.hotline.telephony.demo.AmiServer;
+import vn.gov.moit.hotline.telephony.demo.AmiTranscript;
+
+/**
+ * Starts the AMI test server on a loopback port before the application, and points the application's real
+ * asterisk-java connector at it, with short timers so that reconnections happen within a test.
+ */
+public class AmiTestServerResource implements QuarkusTestResourceLifecycleManager {
+
+    private static AmiServer server;
+
+    public static AmiServer server() {
+        return server;
+    }
+
+    /** The events of a transcript recorded from Asterisk 22 (../shared/ami). */
+    public static List<AmiMessage> transcript(String name) {
+        return AmiTranscript.read(Path.of("..", "shared", "ami", name));
+    }
+
+    @Override
+    public Map<String, String> start() {
+        server = new AmiServer("hotline", "hotline-secret", Clock.systemUTC());
+        try {
+            int port = server.start(0);
+            return Map.of(
+                    "hotline.ami.host", "127.0.0.1",
+                    "hotline.ami.port", String.valueOf(port),
+                    "hotline.ami.username", "hotline",
+                    "hotline.ami.secret", "hotline-secret",
+                    "hotline.ami.ping-interval", "1s",
+                    "hotline.ami.read-timeout", "3s",
+                    "hotline.ami.reconnect-backoff-min", "100ms",
+                    "hotline.ami.reconnect-backoff-max", "500ms");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        server.close();
+    }
+}
