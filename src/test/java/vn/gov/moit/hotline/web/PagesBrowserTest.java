@@ -9,16 +9,21 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import vn.gov.moit.hotline.TestClock;
+import vn.gov.moit.hotline.telephony.CallEvent;
+import vn.gov.moit.hotline.telephony.CallLogService;
 
 /**
- * The pages in a real browser: a ticket typed in at the console, triaged (a wrong form first), escalated to
- * the suggested department, taken and answered at that department's desk, closed by the operator, and seen
- * on the supervisor's board. Each page is saved under target/screenshots.
+ * The pages in a real browser: a call answered at the console pops its ticket, which is triaged (a wrong form
+ * first), escalated to the suggested department, taken and answered at that department's desk, closed by the
+ * operator, and seen on the supervisor's board with the day's calls; an abandoned call is called back from the
+ * callback list. Call events go straight into the call log, as the AMI connector would deliver them. Each
+ * page is saved under target/screenshots.
  */
 @QuarkusTest
 class PagesBrowserTest {
@@ -28,6 +33,9 @@ class PagesBrowserTest {
 
     @Inject
     TestClock clock;
+
+    @Inject
+    CallLogService calls;
 
     @BeforeEach
     void monday9am() {
@@ -60,11 +68,30 @@ class PagesBrowserTest {
             b.click(By.id("login-submit"));
             b.waitFor(By.id("new-ticket"));
             assertThat(b.path()).isEqualTo("/console");
+            // A ticket typed in for a caller who then rings the hotline.
             b.type(By.id("new-callerNumber"), "0912 888 777");
             b.type(By.id("new-callerName"), "Công ty TNHH Ánh Dương");
             b.click(By.id("new-ticket-save"));
             b.waitForText(By.id("tp-status"), "Mới");
+            String earlier = b.text(By.id("tp-reference"));
+
+            // The call is answered on operator1's extension 1001: the console pops the call's ticket, and
+            // names the caller's other open ticket.
+            Instant at = clock.instant();
+            String linkedid = "1795000000.101";
+            String trunk = "PJSIP/trunk-00000101";
+            calls.accept(new CallEvent.ChannelEntered(linkedid, at, trunk, linkedid, "from-pstn", "024222021115",
+                    "0912888777", "Cong ty Anh Duong"));
+            calls.accept(new CallEvent.QueueJoined(linkedid, at.plusSeconds(4), trunk, "hotline", "0912888777",
+                    "Cong ty Anh Duong"));
+            calls.accept(new CallEvent.AgentConnected(linkedid, at.plusSeconds(11), "hotline", "Operator 1001",
+                    "PJSIP/1001", 7));
+            b.waitForText(By.id("call-caller"), "0912888777");
+            b.waitForText(By.id("tp-source"), "Cuộc gọi");
+            b.waitForText(By.id("tp-repeat-list"), earlier);
             String reference = b.text(By.id("tp-reference"));
+            assertThat(reference).isNotEqualTo(earlier);
+            assertThat(b.text(By.id("call-ticket"))).isEqualTo(reference);
             long id = Long.parseLong(b.driver.findElement(By.id("ticket-panel")).getDomAttribute("data-ticket-id"));
 
             b.click(By.id("tp-triage-save"));
@@ -87,6 +114,10 @@ class PagesBrowserTest {
             b.click(By.id("tp-escalate-save"));
             b.waitForText(By.id("tp-status"), "Đã chuyển đơn vị");
             b.screenshot("console");
+            calls.accept(new CallEvent.AgentCompleted(linkedid, at.plusSeconds(200), "hotline", "Operator 1001",
+                    "PJSIP/1001", 7, 189, "caller"));
+            calls.accept(new CallEvent.ChannelHungUp(linkedid, at.plusSeconds(200), trunk, linkedid, 16, "Normal Clearing"));
+            b.waitFor(By.id("call-none"));
             b.narrow();
             b.screenshot("console-phone");
             b.wide();
@@ -137,16 +168,37 @@ class PagesBrowserTest {
             long late = urgentEscalatedTicket();
             clock.advance(Duration.ofHours(5));
 
-            // The supervisor's board shows today's tickets, the closed one among them, and the breach.
+            // Someone is waiting in the queue.
+            Instant queued = clock.instant();
+            String waiting = "1795000000.202";
+            String trunk2 = "PJSIP/trunk-00000202";
+            calls.accept(new CallEvent.ChannelEntered(waiting, queued, trunk2, waiting, "from-pstn", "024222021115",
+                    "0977111222", null));
+            calls.accept(new CallEvent.QueueJoined(waiting, queued.plusSeconds(3), trunk2, "hotline", "0977111222", null));
+
+            // The supervisor's board: the call waiting, today's answered call, today's tickets with the closed
+            // one, and the breach.
             b.logIn("supervisor", "demo");
             assertThat(b.path()).isEqualTo("/board");
+            b.waitForText(By.id("in-progress"), "0977111222");
             b.waitForText(By.cssSelector("#today tr[data-ticket-id='" + id + "']"), "Closed");
             b.waitForText(By.cssSelector("#breached tr[data-ticket-id='" + late + "']"), "breached 1 h ago");
-            assertThat(Integer.parseInt(b.text(By.id("kpi-tickets-today")))).isGreaterThanOrEqualTo(2);
+            assertThat(Integer.parseInt(b.text(By.id("kpi-waiting")))).isGreaterThanOrEqualTo(1);
+            assertThat(Integer.parseInt(b.text(By.id("kpi-answered")))).isGreaterThanOrEqualTo(1);
+            assertThat(Integer.parseInt(b.text(By.id("kpi-tickets-today")))).isGreaterThanOrEqualTo(3);
             b.screenshot("board");
             b.narrow();
             b.screenshot("board-phone");
             b.wide();
+
+            // The caller gives up: the call lands on the callback list, called back with one click.
+            calls.accept(new CallEvent.QueueAbandoned(waiting, queued.plusSeconds(40), "hotline", 37));
+            calls.accept(new CallEvent.ChannelHungUp(waiting, queued.plusSeconds(40), trunk2, waiting, 16, "Normal Clearing"));
+            b.click(By.linkText("Operator console"));
+            By callback = By.xpath("//table[@id='callbacks']//tr[contains(., '0977111222')]//button[contains(@class, 'called-back')]");
+            b.click(callback);
+            b.waitForText(By.id("tp-caller"), "0977111222");
+            b.waitForText(By.id("tp-status"), "New");
             b.logOut();
         }
     }
