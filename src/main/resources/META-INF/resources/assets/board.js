@@ -5,7 +5,7 @@
  * figures (from the call log), breached and due-soon escalations, and today's tickets.
  */
 (() => {
-  const { t, api, el, timeLeft, callerText, duration, dateTime } = Hotline;
+  const { t, api, el, timeLeft, callerText, dateTime } = Hotline;
   const REFRESH_MS = 5000;
   const today = document.body.dataset.today;
 
@@ -38,7 +38,7 @@
         el('td', {}, callerText(c)),
         el('td', {}, t('call_state_' + c.state)),
         el('td', {}, c.operatorUsername || '—'),
-        el('td', {}, c.waitSeconds != null ? duration(c.waitSeconds * 1000) : '—'),
+        el('td', {}, Hotline.clock(c.waitSeconds)),
         el('td', {}, c.ticketId ? el('a', { href: '/tickets/' + c.ticketId }, c.ticketReference || c.ticketId) : '—')));
     });
     byId('in-progress').hidden = items.length === 0;

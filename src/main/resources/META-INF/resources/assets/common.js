@@ -77,6 +77,14 @@ const Hotline = (() => {
     return parts.join(' ');
   }
 
+  /** A short wait or talk time as m:ss. */
+  function clock(seconds) {
+    if (seconds === null || seconds === undefined) {
+      return '—';
+    }
+    return Math.floor(seconds / 60) + ':' + String(seconds % 60).padStart(2, '0');
+  }
+
   /** Time left to a deadline: text, and a class for breached (past) or due soon. */
   function timeLeft(iso, breached) {
     const ms = Date.parse(iso) - now();
@@ -183,5 +191,5 @@ const Hotline = (() => {
     });
   }
 
-  return { t, now, api, dateTime, duration, timeLeft, el, callerText, values, clearErrors, showProblem, lang };
+  return { t, now, api, dateTime, duration, clock, timeLeft, el, callerText, values, clearErrors, showProblem, lang };
 })();

@@ -5,7 +5,7 @@
  * list, and ticket search. The ticket itself is worked in the TicketPanel.
  */
 (() => {
-  const { t, api, el, dateTime, callerText, values, clearErrors, showProblem, duration } = Hotline;
+  const { t, api, el, dateTime, callerText, values, clearErrors, showProblem } = Hotline;
   const CALL_POLL_MS = 2000;
   const CALL_RETRY_MS = 30000;
   const CALLBACKS_POLL_MS = 15000;
@@ -53,7 +53,7 @@
     }
     byId('call-caller').textContent = callerText(call) + (call.repeatCaller ? ' · ' + t('repeat_caller_short') : '');
     byId('call-state').textContent = t('call_state_' + call.state);
-    byId('call-wait').textContent = call.waitSeconds != null ? duration(call.waitSeconds * 1000) : '—';
+    byId('call-wait').textContent = Hotline.clock(call.waitSeconds);
     const ticketCell = byId('call-ticket');
     ticketCell.replaceChildren();
     if (call.ticketId) {
