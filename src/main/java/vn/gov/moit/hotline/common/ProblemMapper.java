@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -17,8 +18,11 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
+import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -31,6 +35,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ConfigProperty(name = "quarkus.http.auth.form.post-location", defaultValue = "/j_security_check")
+    String formLoginAddress;
+
+    @ConfigProperty(name = "quarkus.http.auth.form.error-page")
+    Optional<String> formErrorPage;
 
     @ServerExceptionMapper
     public Response domain(DomainException e) {
@@ -90,13 +100,20 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response unauthenticated(UnauthorizedException e) {
-        return unauthenticated();
+    public Response unauthenticated(UnauthorizedException e, HttpServerRequest request) {
+        return unauthenticated(request);
     }
 
+    /**
+     * Wrong credentials. A failed login on the pages' form (which posts to the form mechanism's address)
+     * goes back to the form's error page; everything else is the API's 401 problem.
+     */
     @ServerExceptionMapper
-    public Response unauthenticated(AuthenticationFailedException e) {
-        return unauthenticated();
+    public Response unauthenticated(AuthenticationFailedException e, HttpServerRequest request) {
+        if (formLoginAddress.equals(request.path()) && formErrorPage.isPresent()) {
+            return Response.seeOther(URI.create(formErrorPage.get())).build();
+        }
+        return unauthenticated(request);
     }
 
     @ServerExceptionMapper
@@ -135,9 +152,14 @@ public class ProblemMapper {
                 "Something went wrong on our side; the incident id is " + id));
     }
 
-    private static Response unauthenticated() {
+    /**
+     * The Basic challenge is left out for the pages' own script calls (marked X-Requested-With): a browser
+     * would answer it with its login dialog, where the page should rather go back to its login form.
+     */
+    private static Response unauthenticated(HttpServerRequest request) {
+        boolean pageScript = "XMLHttpRequest".equals(request.getHeader("X-Requested-With"));
         return Response.status(401)
-                .header("WWW-Authenticate", "Basic realm=\"hotline\"")
+                .header("WWW-Authenticate", pageScript ? null : "Basic realm=\"hotline\"")
                 .type(Problem.MEDIA_TYPE)
                 .entity(Problem.of("unauthenticated", "Unauthorized", 401, "Log in to use this address"))
                 .build();

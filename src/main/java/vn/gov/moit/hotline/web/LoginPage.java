@@ -1,0 +1,97 @@
+package vn.gov.moit.hotline.web;
+
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import vn.gov.moit.hotline.security.CurrentUser;
+
+/**
+ * Logging in and out, the start page that sends each role to its page, and the language switch. The login
+ * form posts to Quarkus' form authentication ({@code /j_security_check}), which checks the same users and
+ * bcrypt hashes as HTTP Basic.
+ */
+@Path("/")
+@PermitAll
+@Produces(MediaType.TEXT_HTML)
+class LoginPage {
+
+    @Inject
+    Template login;
+
+    @Inject
+    Pages pages;
+
+    @Inject
+    CurrentUser user;
+
+    @GET
+    @Operation(hidden = true)
+    public Response start() {
+        return seeOther(anonymous() ? "/login" : pages.home());
+    }
+
+    @GET
+    @Path("login")
+    @Operation(hidden = true)
+    public Response login(@CookieParam(Pages.LANGUAGE_COOKIE) String lang, @QueryParam("error") boolean error,
+            @QueryParam("loggedOut") boolean loggedOut) {
+        if (!anonymous() && !error) {
+            return seeOther(pages.home());
+        }
+        TemplateInstance page = login.data("f", pages.frame(lang, "login")).data("error", error)
+                .data("loggedOut", loggedOut);
+        return Response.ok(page).build();
+    }
+
+    @POST
+    @Path("logout")
+    @Operation(hidden = true)
+    public Response logout(RoutingContext context) {
+        if (!anonymous()) {
+            // The session lives only in the cookie: logging out is removing it.
+            FormAuthenticationMechanism.logout(context);
+        }
+        return seeOther("/login?loggedOut=true");
+    }
+
+    @GET
+    @Path("lang")
+    @Operation(hidden = true)
+    public Response language(@QueryParam("to") String to, @QueryParam("back") String back) {
+        String lang = PageTexts.languageOf(to);
+        NewCookie cookie = new NewCookie.Builder(Pages.LANGUAGE_COOKIE).value(lang).path("/")
+                .maxAge(365 * 24 * 3600).sameSite(NewCookie.SameSite.LAX).build();
+        return Response.seeOther(URI.create(localPath(back))).cookie(cookie).build();
+    }
+
+    /** Only a path on this site: never an open redirect to another host. */
+    static String localPath(String back) {
+        if (back == null || !back.startsWith("/") || back.startsWith("//") || back.contains("\\")
+                || back.chars().anyMatch(Character::isISOControl)) {
+            return "/";
+        }
+        return back;
+    }
+
+    private boolean anonymous() {
+        return "anonymous".equals(user.username());
+    }
+
+    private static Response seeOther(String path) {
+        return Response.seeOther(URI.create(path)).build();
+    }
+}

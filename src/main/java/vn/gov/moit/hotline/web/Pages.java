@@ -1,0 +1,115 @@
+package vn.gov.moit.hotline.web;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import vn.gov.moit.hotline.security.CurrentUser;
+import vn.gov.moit.hotline.security.Roles;
+
+/** What every page's frame needs: the user's language and texts, who is logged in, and the server's time. */
+@ApplicationScoped
+class Pages {
+
+    /** Cookie that remembers the chosen language. */
+    static final String LANGUAGE_COOKIE = "hotline-lang";
+
+    /**
+     * One page's frame data.
+     *
+     * @param serverNow the server clock in epoch milliseconds, so that the scripts count time left against
+     *     the server's time and not the workstation's
+     * @param today the hotline's current day (its zone), for "today" figures
+     */
+    public record Frame(String lang, Map<String, String> m, String textsJson, String page, String username,
+            boolean console, boolean desk, boolean board, String role, String department, long serverNow,
+            LocalDate today, String zone) {
+
+        /** The text for a key in the page's language; a missing key fails the page loudly, never silently. */
+        public String t(String key) {
+            String text = m.get(key);
+            if (text == null) {
+                throw new IllegalArgumentException("No page text '" + key + "' in " + lang);
+            }
+            return text;
+        }
+
+        /** The label of a code or enum constant, e.g. {@code label('priority', HIGH)} reads {@code priority_HIGH}. */
+        public String label(String kind, Object value) {
+            return t(kind + "_" + value);
+        }
+
+        /** The other language, for the switch. */
+        public String otherLang() {
+            return "vi".equals(lang) ? "en" : "vi";
+        }
+    }
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    PageTexts texts;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    ZoneId zone;
+
+    @Inject
+    @Location("not-found")
+    Template notFound;
+
+    Frame frame(String lang, String page) {
+        String language = PageTexts.languageOf(lang);
+        boolean anonymous = "anonymous".equals(user.username());
+        return new Frame(language, texts.texts(language), texts.json(language), page,
+                anonymous ? null : user.username(),
+                mayUseConsole(), mayUseDesk(), mayUseBoard(), anonymous ? null : role(),
+                anonymous ? null : user.departmentCode(), clock.millis(), LocalDate.ofInstant(clock.instant(), zone),
+                zone.getId());
+    }
+
+    boolean mayUseConsole() {
+        return user.has(Roles.OPERATOR) || user.has(Roles.SUPERVISOR);
+    }
+
+    boolean mayUseDesk() {
+        return user.has(Roles.OFFICER) || user.has(Roles.LEADER);
+    }
+
+    boolean mayUseBoard() {
+        return user.has(Roles.SUPERVISOR) || user.has(Roles.LEADER) || user.has(Roles.ADMIN);
+    }
+
+    /** The page a user starts on after login. */
+    String home() {
+        if (user.has(Roles.OPERATOR)) {
+            return "/console";
+        }
+        if (user.has(Roles.OFFICER) || user.has(Roles.LEADER)) {
+            return "/desk";
+        }
+        return "/board";
+    }
+
+    /** The "not found" page in the user's language. */
+    TemplateInstance notFound(String lang) {
+        return notFound.data("f", frame(lang, "not-found"));
+    }
+
+    private String role() {
+        for (String r : new String[] {Roles.ADMIN, Roles.LEADER, Roles.SUPERVISOR, Roles.OFFICER, Roles.OPERATOR}) {
+            if (user.has(r)) {
+                return r;
+            }
+        }
+        return null;
+    }
+}

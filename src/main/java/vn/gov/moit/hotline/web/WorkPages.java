@@ -1,0 +1,108 @@
+package vn.gov.moit.hotline.web;
+
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import vn.gov.moit.hotline.common.DomainException;
+import vn.gov.moit.hotline.directory.Directory;
+import vn.gov.moit.hotline.tickets.CallerType;
+import vn.gov.moit.hotline.tickets.Priority;
+import vn.gov.moit.hotline.tickets.TicketService;
+import vn.gov.moit.hotline.tickets.TicketStatus;
+
+/**
+ * The working pages. Login is enforced before these methods run (the {@code pages} HTTP permission sends an
+ * anonymous visitor to {@code /login}); which page a role may open is decided here. A ticket the user may
+ * not see is a "not found" page in the user's language rather than a problem document.
+ */
+@Path("/")
+@PermitAll
+@Produces(MediaType.TEXT_HTML)
+class WorkPages {
+
+    @Inject
+    Pages pages;
+
+    @Inject
+    Directory directory;
+
+    @Inject
+    TicketService tickets;
+
+    @Inject
+    Template console;
+
+    @Inject
+    Template desk;
+
+    @Inject
+    Template board;
+
+    @Inject
+    Template ticket;
+
+    @GET
+    @Path("console")
+    @Operation(hidden = true)
+    public Response console(@CookieParam(Pages.LANGUAGE_COOKIE) String lang) {
+        return page(lang, pages::mayUseConsole, () -> withTicketForms(console.data("f", pages.frame(lang, "console")))
+                .data("statuses", TicketStatus.values()));
+    }
+
+    @GET
+    @Path("desk")
+    @Operation(hidden = true)
+    public Response desk(@CookieParam(Pages.LANGUAGE_COOKIE) String lang) {
+        return page(lang, pages::mayUseDesk, () -> withTicketForms(desk.data("f", pages.frame(lang, "desk"))));
+    }
+
+    @GET
+    @Path("board")
+    @Operation(hidden = true)
+    public Response board(@CookieParam(Pages.LANGUAGE_COOKIE) String lang) {
+        return page(lang, pages::mayUseBoard, () -> board.data("f", pages.frame(lang, "board")));
+    }
+
+    @GET
+    @Path("tickets/{id}")
+    @Operation(hidden = true)
+    public Response ticket(@CookieParam(Pages.LANGUAGE_COOKIE) String lang, @PathParam("id") String id) {
+        long ticketId;
+        String reference;
+        try {
+            ticketId = Long.parseLong(id);
+            // Another department's ticket is "not found" for an officer, exactly as in the API.
+            reference = tickets.visible(ticketId).reference();
+        } catch (NumberFormatException | DomainException.NotFound e) {
+            return Response.status(404).entity(pages.notFound(lang)).build();
+        }
+        return Response.ok(withTicketForms(ticket.data("f", pages.frame(lang, "ticket")))
+                .data("ticketId", ticketId).data("reference", reference)).build();
+    }
+
+    /** What the ticket panel's forms offer: reference data and the codes of the ticket's enumerations. */
+    private TemplateInstance withTicketForms(TemplateInstance page) {
+        return page.data("d", directory).data("callerTypes", CallerType.values()).data("priorities", Priority.values());
+    }
+
+    private Response page(String lang, BooleanSupplier allowed, Supplier<TemplateInstance> render) {
+        if (!allowed.getAsBoolean()) {
+            // Another role's page (an old bookmark, or the page a previous user of this workstation was
+            // sent to the login from): the user's own page is what they want.
+            return Response.seeOther(URI.create(pages.home())).build();
+        }
+        return Response.ok(render.get()).build();
+    }
+}

@@ -1,0 +1,166 @@
+package vn.gov.moit.hotline.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A headless Chromium driven by Selenium, for tests that use the pages as a person would. The Debian
+ * {@code chromium} and {@code chromium-driver} binaries are given explicitly, so Selenium never tries to
+ * download a browser; each browser gets a fresh profile, removed on close.
+ */
+final class Browser implements AutoCloseable {
+
+    private static final Path CHROMIUM = Path.of(System.getProperty("hotline.test.chromium", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getProperty("hotline.test.chromedriver", "/usr/bin/chromedriver"));
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    private final String base;
+    private final Path profile;
+    private final ChromeDriverService service;
+    final ChromeDriver driver;
+
+    Browser(URL base) {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            throw new IllegalStateException("The browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
+                    + " (Debian packages chromium and chromium-driver)");
+        }
+        this.base = base.toString().replaceAll("/$", "");
+        try {
+            profile = Files.createTempDirectory("hotline-chromium");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-dev-shm-usage", "--no-first-run", "--lang=vi", "--user-data-dir=" + profile);
+        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    void open(String path) {
+        driver.get(base + path);
+    }
+
+    String path() {
+        return driver.getCurrentUrl().substring(base.length());
+    }
+
+    /** Logs in through the login form. */
+    void logIn(String username, String password) {
+        open("/login");
+        type(By.id("j_username"), username);
+        type(By.id("j_password"), password);
+        click(By.id("login-submit"));
+        waitFor(By.id("logout"));
+    }
+
+    void logOut() {
+        click(By.id("logout"));
+        waitFor(By.id("logged-out"));
+    }
+
+    WebElement waitFor(By by) {
+        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    void waitForText(By by, String text) {
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    }
+
+    void waitForValue(By by, String value) {
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.attributeToBe(by, "value", value));
+    }
+
+    String text(By by) {
+        return waitFor(by).getText();
+    }
+
+    void type(By by, String text) {
+        WebElement e = waitFor(by);
+        e.clear();
+        e.sendKeys(text);
+    }
+
+    void select(By by, String value) {
+        new Select(waitFor(by)).selectByValue(value);
+    }
+
+    String selected(By by) {
+        return new Select(waitFor(by)).getFirstSelectedOption().getDomAttribute("value");
+    }
+
+    void click(By by) {
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(by)).click();
+    }
+
+    void narrow() {
+        driver.manage().window().setSize(new Dimension(390, 844));
+    }
+
+    void wide() {
+        driver.manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    /** Runs the steps; when one fails, the page is saved as failure.png and its address is added to the error. */
+    void onFailure(Runnable steps) {
+        try {
+            steps.run();
+        } catch (RuntimeException | AssertionError e) {
+            screenshot("failure");
+            try {
+                Files.writeString(SCREENSHOTS.resolve("failure.html"), driver.getPageSource());
+            } catch (IOException | RuntimeException ignored) {
+                // The screenshot is enough.
+            }
+            e.addSuppressed(new IllegalStateException("at " + driver.getCurrentUrl()));
+            throw e;
+        }
+    }
+
+    /** Saves what the window shows as target/screenshots/{name}.png. */
+    Path screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path file = SCREENSHOTS.resolve(name + ".png");
+            driver.executeScript("window.scrollTo(0, 0)");
+            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            service.stop();
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                // A leftover temporary profile is harmless.
+            }
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package vn.gov.moit.hotline.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.gov.moit.hotline.Api.OPERATOR;
+import static vn.gov.moit.hotline.Api.as;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import vn.gov.moit.hotline.TestClock;
+import vn.gov.moit.hotline.telephony.CallEvent;
+import vn.gov.moit.hotline.telephony.CallLogService;
+
+/**
+ * The pages in a real browser: a call answered at the console pops its ticket, which is triaged (a wrong form
+ * first), escalated to the suggested department, taken and answered at that department's desk, closed by the
+ * operator, and seen on the supervisor's board with the day's calls; an abandoned call is called back from the
+ * callback list. Call events go straight into the call log, as the AMI connector would deliver them. Each
+ * page is saved under target/screenshots.
+ */
+@QuarkusTest
+class PagesBrowserTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    CallLogService calls;
+
+    @BeforeEach
+    void monday9am() {
+        clock.set(TestClock.START);
+    }
+
+    @Test
+    void aTicketGoesFromTheConsoleThroughTheDeskToTheBoard() {
+        try (Browser b = new Browser(base)) {
+            b.onFailure(() -> flow(b));
+        }
+    }
+
+    private void flow(Browser b) {
+        {
+            // Not logged in: a page sends the visitor to the login form, in Vietnamese by default.
+            b.open("/console");
+            b.waitFor(By.id("j_username"));
+            assertThat(b.path()).startsWith("/login");
+            assertThat(b.text(By.tagName("h1"))).isEqualTo("Đăng nhập");
+            b.type(By.id("j_username"), OPERATOR);
+            b.type(By.id("j_password"), "wrong");
+            b.click(By.id("login-submit"));
+            assertThat(b.text(By.id("login-error"))).contains("không đúng");
+            b.screenshot("login");
+
+            // The operator logs in and comes back to the console, types in a ticket and triages it.
+            b.type(By.id("j_username"), OPERATOR);
+            b.type(By.id("j_password"), "demo");
+            b.click(By.id("login-submit"));
+            b.waitFor(By.id("new-ticket"));
+            assertThat(b.path()).isEqualTo("/console");
+            // A ticket typed in for a caller who then rings the hotline.
+            b.type(By.id("new-callerNumber"), "0912 888 777");
+            b.type(By.id("new-callerName"), "Công ty TNHH Ánh Dương");
+            b.click(By.id("new-ticket-save"));
+            b.waitForText(By.id("tp-status"), "Mới");
+            String earlier = b.text(By.id("tp-reference"));
+
+            // The call is answered on operator1's extension 1001: the console pops the call's ticket, and
+            // names the caller's other open ticket.
+            Instant at = clock.instant();
+            String linkedid = "1795000000.101";
+            String trunk = "PJSIP/trunk-00000101";
+            calls.accept(new CallEvent.ChannelEntered(linkedid, at, trunk, linkedid, "from-pstn", "024222021115",
+                    "0912888777", "Cong ty Anh Duong"));
+            calls.accept(new CallEvent.QueueJoined(linkedid, at.plusSeconds(4), trunk, "hotline", "0912888777",
+                    "Cong ty Anh Duong"));
+            calls.accept(new CallEvent.AgentConnected(linkedid, at.plusSeconds(11), "hotline", "Operator 1001",
+                    "PJSIP/1001", 7));
+            b.waitForText(By.id("call-caller"), "0912888777");
+            b.waitForText(By.id("tp-source"), "Cuộc gọi");
+            b.waitForText(By.id("tp-repeat-list"), earlier);
+            String reference = b.text(By.id("tp-reference"));
+            assertThat(reference).isNotEqualTo(earlier);
+            assertThat(b.text(By.id("call-ticket"))).isEqualTo(reference);
+            long id = Long.parseLong(b.driver.findElement(By.id("ticket-panel")).getDomAttribute("data-ticket-id"));
+
+            b.click(By.id("tp-triage-save"));
+            b.waitForText(By.id("tp-summary-err"), "không được để trống");
+            assertThat(b.text(By.id("tp-fieldCode-err"))).isEqualTo("không được để trống");
+            assertThat(b.driver.findElement(By.id("tp-summary")).getDomAttribute("aria-invalid")).isEqualTo("true");
+
+            b.select(By.id("tp-callerType"), "BUSINESS");
+            b.select(By.id("tp-fieldCode"), "ECOMMERCE");
+            b.select(By.id("tp-provinceCode"), "HA_NOI");
+            b.type(By.id("tp-commune"), "Phường Ba Đình");
+            b.type(By.id("tp-summary"), "Thông báo website thương mại điện tử bán hàng");
+            b.click(By.id("tp-triage-save"));
+            b.waitForText(By.id("tp-status"), "Đã phân loại");
+            assertThat(b.driver.findElement(By.id("tp-summary-err")).getText()).isEmpty();
+
+            // Escalation offers the department the field is routed to.
+            b.waitForValue(By.id("tp-escalate-department"), "TMDT");
+            assertThat(b.text(By.id("tp-escalate-department-hint"))).contains("TMDT");
+            b.click(By.id("tp-escalate-save"));
+            b.waitForText(By.id("tp-status"), "Đã chuyển đơn vị");
+            b.screenshot("console");
+            calls.accept(new CallEvent.AgentCompleted(linkedid, at.plusSeconds(200), "hotline", "Operator 1001",
+                    "PJSIP/1001", 7, 189, "caller"));
+            calls.accept(new CallEvent.ChannelHungUp(linkedid, at.plusSeconds(200), trunk, linkedid, 16, "Normal Clearing"));
+            b.waitFor(By.id("call-none"));
+            b.narrow();
+            b.screenshot("console-phone");
+            b.wide();
+            b.logOut();
+            b.open("/console");
+            b.waitFor(By.id("j_username"));
+
+            // The department's officer sees it with the time left, takes it and answers.
+            b.logIn("officer.tmdt", "demo");
+            assertThat(b.path()).isEqualTo("/desk");
+            By row = By.cssSelector("#queue tr[data-ticket-id='" + id + "']");
+            b.waitForText(row, reference);
+            // NORMAL: 22 h 30 of office time from Monday 09:00 is Thursday 09:00, three days away (a moment
+            // less, as the browser's time runs on while the test clock stands still).
+            assertThat(b.text(row)).containsPattern("còn (3 ngày|2 ngày 23 giờ)");
+            b.click(By.cssSelector("#queue tr[data-ticket-id='" + id + "'] button"));
+            b.click(By.id("tp-accept-save"));
+            b.waitForText(By.id("tp-status"), "Đơn vị đang xử lý");
+            b.type(By.id("tp-answer-text"), "Doanh nghiệp thông báo website tại Sở Công Thương Hà Nội");
+            b.click(By.id("tp-answer-save"));
+            b.waitForText(By.id("tp-status"), "Đơn vị đã trả lời");
+            b.screenshot("desk");
+            b.logOut();
+
+            // Another department's officer cannot open the ticket's page.
+            b.logIn("officer.tttn", "demo");
+            b.open("/tickets/" + id);
+            assertThat(b.text(By.tagName("h1"))).isEqualTo("Không tìm thấy");
+            assertThat(b.driver.getPageSource()).doesNotContain(reference);
+            b.screenshot("not-found");
+            b.logOut();
+
+            // The operator finds the ticket, switches to English and closes it.
+            b.logIn(OPERATOR, "demo");
+            b.type(By.id("search-q"), reference);
+            b.click(By.id("search-submit"));
+            b.click(By.xpath("//table[@id='search-results']//button[text()='" + reference + "']"));
+            b.waitForText(By.id("tp-status"), "Đơn vị đã trả lời");
+            b.click(By.id("lang-switch"));
+            b.waitForText(By.tagName("h1"), "Operator console");
+            b.waitForText(By.id("tp-status"), "Answered");
+            b.type(By.id("tp-close-note"), "Caller informed");
+            b.click(By.id("tp-close-save"));
+            b.waitForText(By.id("tp-status"), "Closed");
+            b.logOut();
+
+            // An urgent ticket whose four hours have run out.
+            long late = urgentEscalatedTicket();
+            clock.advance(Duration.ofHours(5));
+
+            // Someone is waiting in the queue.
+            Instant queued = clock.instant();
+            String waiting = "1795000000.202";
+            String trunk2 = "PJSIP/trunk-00000202";
+            calls.accept(new CallEvent.ChannelEntered(waiting, queued, trunk2, waiting, "from-pstn", "024222021115",
+                    "0977111222", null));
+            calls.accept(new CallEvent.QueueJoined(waiting, queued.plusSeconds(3), trunk2, "hotline", "0977111222", null));
+
+            // The supervisor's board: the call waiting, today's answered call, today's tickets with the closed
+            // one, and the breach.
+            b.logIn("supervisor", "demo");
+            assertThat(b.path()).isEqualTo("/board");
+            b.waitForText(By.id("in-progress"), "0977111222");
+            b.waitForText(By.cssSelector("#today tr[data-ticket-id='" + id + "']"), "Closed");
+            b.waitForText(By.cssSelector("#breached tr[data-ticket-id='" + late + "']"), "breached 1 h ago");
+            assertThat(Integer.parseInt(b.text(By.id("kpi-waiting")))).isGreaterThanOrEqualTo(1);
+            assertThat(Integer.parseInt(b.text(By.id("kpi-answered")))).isGreaterThanOrEqualTo(1);
+            assertThat(Integer.parseInt(b.text(By.id("kpi-tickets-today")))).isGreaterThanOrEqualTo(3);
+            b.screenshot("board");
+            b.narrow();
+            b.screenshot("board-phone");
+            b.wide();
+
+            // The caller gives up: the call lands on the callback list, called back with one click.
+            calls.accept(new CallEvent.QueueAbandoned(waiting, queued.plusSeconds(40), "hotline", 37));
+            calls.accept(new CallEvent.ChannelHungUp(waiting, queued.plusSeconds(40), trunk2, waiting, 16, "Normal Clearing"));
+            b.click(By.linkText("Operator console"));
+            By callback = By.xpath("//table[@id='callbacks']//tr[contains(., '0977111222')]//button[contains(@class, 'called-back')]");
+            b.click(callback);
+            b.waitForText(By.id("tp-caller"), "0977111222");
+            b.waitForText(By.id("tp-status"), "New");
+            b.logOut();
+        }
+    }
+
+    private static long urgentEscalatedTicket() {
+        Number id = as(OPERATOR).body(Map.of("source", "MANUAL", "callerNumber", "0987 654 321",
+                "callerType", "CITIZEN", "provinceCode", "HA_NOI", "fieldCode", "ECOMMERCE", "priority", "URGENT",
+                "summary", "Hàng giả bán trên sàn thương mại điện tử"))
+                .post("/api/tickets").then().statusCode(201).extract().path("id");
+        as(OPERATOR).body(Map.of("version", vn.gov.moit.hotline.Api.version(OPERATOR, id.longValue())))
+                .post("/api/escalations/tickets/" + id).then().statusCode(200);
+        return id.longValue();
+    }
+}
