@@ -87,6 +87,7 @@ class CallResource {
 
     @GET
     @Path("/board")
+    @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.LEADER, Roles.ADMIN})
     @Operation(summary = "Calls waiting and talking now; today's offered, answered, abandoned, missed and service level")
     public CallQueries.Board board() {
         return queries.board();
