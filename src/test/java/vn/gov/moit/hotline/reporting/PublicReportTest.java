@@ -7,7 +7,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static vn.gov.moit.hotline.reporting.ReportFixtures.local;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import vn.gov.moit.hotline.web.Browser;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -50,6 +55,9 @@ class PublicReportTest {
 
     @Inject
     TestClock clock;
+
+    @TestHTTPResource("/")
+    URL base;
 
     @Inject
     ReportFixtures db;
@@ -156,18 +164,7 @@ class PublicReportTest {
 
     @Test
     void theJsonTheCsvAndThePageOfAMonthShowTheSameFigures() {
-        JsonPath json = given().get("/api/public/reports/" + MONTH).then().extract().jsonPath();
-        Map<String, String> fromJson = new LinkedHashMap<>();
-        for (Map<String, Object> metric : json.<Map<String, Object>>getList("metrics")) {
-            fromJson.put((String) metric.get("key"), (String) metric.get("display"));
-        }
-        for (Map<String, Object> breakdown : json.<Map<String, Object>>getList("breakdowns")) {
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> cells = (List<Map<String, Object>>) breakdown.get("cells");
-            for (Map<String, Object> cell : cells) {
-                fromJson.put(breakdown.get("key") + "/" + cell.get("key"), (String) cell.get("display"));
-            }
-        }
+        Map<String, String> fromJson = jsonFigures();
         assertThat(fromJson).containsEntry("calls.offered", "6").containsEntry("calls.answered", "5")
                 .containsEntry("tickets.opened", "6").containsEntry("tickets.escalated", "4")
                 .containsEntry("calls.answer_rate", "83.3");
@@ -316,6 +313,51 @@ class PublicReportTest {
         }
         fields.add(field.toString());
         return fields;
+    }
+
+    @Test
+    void inABrowserThePageDrawsItsChartsAndShowsTheFiguresOfTheJson() {
+        Map<String, String> fromJson = jsonFigures();
+        try (Browser browser = new Browser(base)) {
+            browser.open("/reports/" + MONTH);
+            browser.waitFor(By.cssSelector("svg.chart"));
+            List<WebElement> charts = browser.driver.findElements(By.cssSelector("svg.chart"));
+            assertThat(charts).hasSizeGreaterThanOrEqualTo(4);
+            assertThat(charts).allSatisfy(chart -> {
+                assertThat(chart.isDisplayed()).isTrue();
+                assertThat(chart.getSize().getWidth()).isGreaterThan(100);
+                assertThat(chart.findElements(By.cssSelector("rect, path, line, polyline"))).isNotEmpty();
+            });
+            Map<String, String> shown = new LinkedHashMap<>();
+            for (WebElement figure : browser.driver.findElements(By.cssSelector("[data-key]"))) {
+                shown.put(figure.getDomAttribute("data-key"), figure.getText().trim());
+            }
+            for (WebElement cell : browser.driver.findElements(By.cssSelector("[data-breakdown]"))) {
+                shown.put(cell.getDomAttribute("data-breakdown") + "/" + cell.getDomAttribute("data-cell"),
+                        cell.getAttribute("textContent").trim());
+            }
+            assertThat(shown).isEqualTo(fromJson);
+            assertThat(browser.driver.findElement(By.cssSelector("p.downloads a[href^='/api/public/reports/" + MONTH + "/versions/'][href$='?format=csv']")).isDisplayed()).isTrue();
+            browser.screenshot("report");
+            browser.narrow();
+            browser.screenshot("report-phone");
+        }
+    }
+
+    private static Map<String, String> jsonFigures() {
+        JsonPath json = given().get("/api/public/reports/" + MONTH).then().extract().jsonPath();
+        Map<String, String> figures = new LinkedHashMap<>();
+        for (Map<String, Object> metric : json.<Map<String, Object>>getList("metrics")) {
+            figures.put((String) metric.get("key"), (String) metric.get("display"));
+        }
+        for (Map<String, Object> breakdown : json.<Map<String, Object>>getList("breakdowns")) {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> cells = (List<Map<String, Object>>) breakdown.get("cells");
+            for (Map<String, Object> cell : cells) {
+                figures.put(breakdown.get("key") + "/" + cell.get("key"), (String) cell.get("display"));
+            }
+        }
+        return figures;
     }
 
     /** Figures by key from the page's {@code data-key} and {@code data-breakdown}/{@code data-cell} marks. */

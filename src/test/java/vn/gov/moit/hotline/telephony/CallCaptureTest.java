@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.gov.moit.hotline.Api.SUPERVISOR;
 import static vn.gov.moit.hotline.Api.as;
+import static vn.gov.moit.hotline.telephony.AmiTestServerResource.indexOf;
 import static vn.gov.moit.hotline.telephony.AmiTestServerResource.server;
 import static vn.gov.moit.hotline.telephony.AmiTestServerResource.transcript;
 
@@ -21,7 +22,6 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import vn.gov.moit.hotline.Eventually;
 import vn.gov.moit.hotline.telephony.demo.AmiMessage;
-import vn.gov.moit.hotline.telephony.demo.CallGenerator;
 import vn.gov.moit.hotline.telephony.demo.CallTemplate;
 
 /**
@@ -234,18 +234,7 @@ class CallCaptureTest {
     }
 
     private static List<AmiMessage> derived(CallTemplate template, Instant start, String number) {
-        var generator = new CallGenerator(7, true);
-        return generator.derive(template, new CallGenerator.CallSpec(start, number, "Nguoi Goi Thu", null, 0,
-                template.holdSeconds(), template.talkSeconds())).stream().map(CallGenerator.TimedEvent::event).toList();
-    }
-
-    private static int indexOf(List<AmiMessage> events, String name) {
-        for (int i = 0; i < events.size(); i++) {
-            if (name.equals(events.get(i).eventName())) {
-                return i;
-            }
-        }
-        throw new AssertionError("no " + name + " event");
+        return AmiTestServerResource.derived(template, start, number, "Nguoi Goi Thu");
     }
 
     private static Map<String, Object> assertCall(String linkedid, String state, String number, String operator,

@@ -24,7 +24,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code chromium} and {@code chromium-driver} binaries are given explicitly, so Selenium never tries to
  * download a browser; each browser gets a fresh profile, removed on close.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
     private static final Path CHROMIUM = Path.of(System.getProperty("hotline.test.chromium", "/usr/bin/chromium"));
     private static final Path CHROMEDRIVER = Path.of(System.getProperty("hotline.test.chromedriver", "/usr/bin/chromedriver"));
@@ -34,9 +34,9 @@ final class Browser implements AutoCloseable {
     private final String base;
     private final Path profile;
     private final ChromeDriverService service;
-    final ChromeDriver driver;
+    public final ChromeDriver driver;
 
-    Browser(URL base) {
+    public Browser(URL base) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("The browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
                     + " (Debian packages chromium and chromium-driver)");
@@ -57,7 +57,7 @@ final class Browser implements AutoCloseable {
         driver.manage().window().setSize(new Dimension(1280, 900));
     }
 
-    void open(String path) {
+    public void open(String path) {
         driver.get(base + path);
     }
 
@@ -79,7 +79,7 @@ final class Browser implements AutoCloseable {
         waitFor(By.id("logged-out"));
     }
 
-    WebElement waitFor(By by) {
+    public WebElement waitFor(By by) {
         return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
@@ -113,11 +113,11 @@ final class Browser implements AutoCloseable {
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(by)).click();
     }
 
-    void narrow() {
+    public void narrow() {
         driver.manage().window().setSize(new Dimension(390, 844));
     }
 
-    void wide() {
+    public void wide() {
         driver.manage().window().setSize(new Dimension(1280, 900));
     }
 
@@ -138,7 +138,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** Saves what the window shows as target/screenshots/{name}.png. */
-    Path screenshot(String name) {
+    public Path screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
             Path file = SCREENSHOTS.resolve(name + ".png");

@@ -4,28 +4,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.gov.moit.hotline.Api.OPERATOR;
 import static vn.gov.moit.hotline.Api.as;
 
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import vn.gov.moit.hotline.TestClock;
 import vn.gov.moit.hotline.telephony.CallEvent;
+import vn.gov.moit.hotline.telephony.AmiTestServerResource;
 import vn.gov.moit.hotline.telephony.CallLogService;
+import vn.gov.moit.hotline.telephony.demo.AmiMessage;
+import vn.gov.moit.hotline.telephony.demo.CallTemplate;
 
 /**
  * The pages in a real browser: a call answered at the console pops its ticket, which is triaged (a wrong form
  * first), escalated to the suggested department, taken and answered at that department's desk, closed by the
  * operator, and seen on the supervisor's board with the day's calls; an abandoned call is called back from the
- * callback list. Call events go straight into the call log, as the AMI connector would deliver them. Each
- * page is saved under target/screenshots.
+ * callback list. The answered call comes from the AMI test server through the real connector; the waiting
+ * call's events go straight into the call log, as the connector would deliver them. Each page is saved under
+ * target/screenshots.
  */
 @QuarkusTest
+@QuarkusTestResource(value = AmiTestServerResource.class, restrictToAnnotatedClass = true)
 class PagesBrowserTest {
 
     @TestHTTPResource("/")
@@ -77,15 +84,12 @@ class PagesBrowserTest {
 
             // The call is answered on operator1's extension 1001: the console pops the call's ticket, and
             // names the caller's other open ticket.
+            // It comes from the AMI test server through the application's real asterisk-java connection.
             Instant at = clock.instant();
-            String linkedid = "1795000000.101";
-            String trunk = "PJSIP/trunk-00000101";
-            calls.accept(new CallEvent.ChannelEntered(linkedid, at, trunk, linkedid, "from-pstn", "024222021115",
-                    "0912888777", "Cong ty Anh Duong"));
-            calls.accept(new CallEvent.QueueJoined(linkedid, at.plusSeconds(4), trunk, "hotline", "0912888777",
-                    "Cong ty Anh Duong"));
-            calls.accept(new CallEvent.AgentConnected(linkedid, at.plusSeconds(11), "hotline", "Operator 1001",
-                    "PJSIP/1001", 7));
+            List<AmiMessage> call = AmiTestServerResource.derived(CallTemplate.answeredCall(), at, "0912888777",
+                    "Cong ty Anh Duong");
+            int answered = AmiTestServerResource.indexOf(call, "AgentConnect") + 1;
+            AmiTestServerResource.server().publishAll(call.subList(0, answered));
             b.waitForText(By.id("call-caller"), "0912888777");
             b.waitForText(By.id("tp-source"), "Cuộc gọi");
             b.waitForText(By.id("tp-repeat-list"), earlier);
@@ -114,9 +118,7 @@ class PagesBrowserTest {
             b.click(By.id("tp-escalate-save"));
             b.waitForText(By.id("tp-status"), "Đã chuyển đơn vị");
             b.screenshot("console");
-            calls.accept(new CallEvent.AgentCompleted(linkedid, at.plusSeconds(200), "hotline", "Operator 1001",
-                    "PJSIP/1001", 7, 189, "caller"));
-            calls.accept(new CallEvent.ChannelHungUp(linkedid, at.plusSeconds(200), trunk, linkedid, 16, "Normal Clearing"));
+            AmiTestServerResource.server().publishAll(call.subList(answered, call.size()));
             b.waitFor(By.id("call-none"));
             b.narrow();
             b.screenshot("console-phone");
