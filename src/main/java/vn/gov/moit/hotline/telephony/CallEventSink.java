@@ -1,6 +1,7 @@
 package vn.gov.moit.hotline.telephony;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -11,6 +12,14 @@ public interface CallEventSink {
 
     /** One event of one call. Must be idempotent: the same event may be delivered again after a replay. */
     void accept(CallEvent event);
+
+    /**
+     * Events that queued up together, in order (per call, the order Asterisk sent them). A sink may apply
+     * them in one transaction; by default they are applied one by one.
+     */
+    default void acceptAll(List<CallEvent> events) {
+        events.forEach(this::accept);
+    }
 
     /**
      * After a (re)connection: the linkedids of every channel Asterisk still has up (CoreShowChannels).

@@ -143,6 +143,31 @@ public class CallLogService implements CallEventSink {
         return true;
     }
 
+    /**
+     * Applies the events in one transaction. If the transaction fails (a concurrent copy of one of them, a
+     * bad event), nothing of it is kept and each event is applied again in its own transaction, so that one
+     * event can never hold the others back.
+     */
+    @Override
+    public void acceptAll(List<CallEvent> events) {
+        if (events.size() > 1) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> events.forEach(this::apply));
+                return;
+            } catch (RuntimeException e) {
+                LOG.debugf("Applying %d events one by one after: %s", events.size(), e.getMessage());
+            }
+        }
+        for (CallEvent event : events) {
+            try {
+                accept(event);
+            } catch (RuntimeException e) {
+                metrics.counter("hotline.ami.events.failed").increment();
+                LOG.errorf(e, "Call log refused %s of call %s", event.getClass().getSimpleName(), event.linkedid());
+            }
+        }
+    }
+
     private void apply(CallEvent event) {
         if (event instanceof CallEvent.ChannelEntered e) {
             entered(e);

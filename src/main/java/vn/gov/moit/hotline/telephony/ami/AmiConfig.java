@@ -51,6 +51,10 @@ public interface AmiConfig {
     @WithDefault("10000")
     int dispatcherQueueCapacity();
 
+    /** Most events a dispatcher thread applies in one transaction when they have queued up (1: one by one). */
+    @WithDefault("200")
+    int dispatcherBatchSize();
+
     /** Longest wait for each login step (greeting, challenge, login, version probe) and for action answers. */
     @WithDefault("5s")
     Duration loginTimeout();

@@ -105,6 +105,7 @@ public class AmiConnector {
         this.reconnects = registry.counter("hotline.ami.reconnects");
         this.malformed = registry.counter("hotline.ami.events.malformed");
         this.dispatcher = new CallEventDispatcher(sink, config.dispatcherThreads(), config.dispatcherQueueCapacity(),
+                config.dispatcherBatchSize(),
                 registry.counter("hotline.ami.events.dropped"), registry.counter("hotline.ami.events.failed"));
         this.supervisor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ami-supervisor");

@@ -5,8 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import vn.gov.moit.hotline.telephony.CallEvent;
@@ -24,65 +23,103 @@ final class CallEventDispatcher {
     private static final Logger LOG = Logger.getLogger(CallEventDispatcher.class);
 
     private final CallEventSink sink;
-    private final List<ThreadPoolExecutor> stripes;
+    private final List<Stripe> stripes;
+    private final int batchSize;
     private final Counter dropped;
     private final Counter failed;
 
-    CallEventDispatcher(CallEventSink sink, int threads, int queueCapacity, Counter dropped, Counter failed) {
+    CallEventDispatcher(CallEventSink sink, int threads, int queueCapacity, int batchSize, Counter dropped,
+            Counter failed) {
         this.sink = sink;
+        this.batchSize = Math.max(1, batchSize);
         this.dropped = dropped;
         this.failed = failed;
         this.stripes = new ArrayList<>(threads);
         for (int i = 0; i < threads; i++) {
-            String name = "ami-dispatch-" + i;
-            ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-                    new ArrayBlockingQueue<>(queueCapacity), r -> {
-                        Thread t = new Thread(r, name);
-                        t.setDaemon(true);
-                        return t;
-                    }, new ThreadPoolExecutor.AbortPolicy());
-            stripes.add(executor);
+            Stripe stripe = new Stripe(new ArrayBlockingQueue<>(queueCapacity));
+            Thread t = new Thread(stripe, "ami-dispatch-" + i);
+            t.setDaemon(true);
+            stripe.thread = t;
+            stripes.add(stripe);
+            t.start();
         }
     }
 
     void dispatch(CallEvent event) {
-        ThreadPoolExecutor stripe = stripes.get(Math.floorMod(event.linkedid().hashCode(), stripes.size()));
-        try {
-            stripe.execute(() -> deliver(event));
-        } catch (RejectedExecutionException e) {
+        Stripe stripe = stripes.get(Math.floorMod(event.linkedid().hashCode(), stripes.size()));
+        if (stripe.closed || !stripe.queue.offer(event)) {
             dropped.increment();
         }
     }
 
-    /** Events waiting across all stripes. */
+    /** Events waiting across all stripes, or being applied. */
     int queued() {
-        return stripes.stream().mapToInt(s -> s.getQueue().size() + s.getActiveCount()).sum();
+        return stripes.stream().mapToInt(s -> s.queue.size() + s.busy).sum();
     }
 
-    private void deliver(CallEvent event) {
+    /**
+     * One thread per stripe takes what has queued up, at most a batch, and hands it to the call log at once:
+     * under load many events share one transaction, at low load each event goes alone without waiting.
+     */
+    private final class Stripe implements Runnable {
+        final BlockingQueue<CallEvent> queue;
+        volatile boolean closed;
+        volatile int busy;
+        Thread thread;
+
+        Stripe(BlockingQueue<CallEvent> queue) {
+            this.queue = queue;
+        }
+
+        @Override
+        public void run() {
+            List<CallEvent> batch = new ArrayList<>(batchSize);
+            while (!closed || !queue.isEmpty()) {
+                try {
+                    CallEvent first = queue.poll(100, TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        continue;
+                    }
+                    batch.add(first);
+                    queue.drainTo(batch, batchSize - 1);
+                    busy = batch.size();
+                    deliver(batch);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } finally {
+                    batch.clear();
+                    busy = 0;
+                }
+            }
+        }
+    }
+
+    private void deliver(List<CallEvent> batch) {
         try {
-            sink.accept(event);
+            sink.acceptAll(batch);
         } catch (RuntimeException e) {
             failed.increment();
-            LOG.errorf(e, "Call log refused %s of call %s", event.getClass().getSimpleName(), event.linkedid());
+            LOG.errorf(e, "Call log refused a batch of %d events", batch.size());
         }
     }
 
     /** Stops taking events and waits up to the timeout for the queued ones to be delivered. */
     boolean shutdown(Duration drainTimeout) {
-        stripes.forEach(ThreadPoolExecutor::shutdown);
+        stripes.forEach(s -> s.closed = true);
         long deadline = System.nanoTime() + drainTimeout.toNanos();
         boolean drained = true;
-        for (ThreadPoolExecutor s : stripes) {
+        for (Stripe s : stripes) {
             try {
-                drained &= s.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                s.thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                drained = false;
             }
+            drained &= !s.thread.isAlive();
         }
         if (!drained) {
-            int lost = stripes.stream().mapToInt(s -> s.shutdownNow().size()).sum();
+            int lost = stripes.stream().mapToInt(s -> s.queue.size()).sum();
+            stripes.forEach(s -> s.thread.interrupt());
             LOG.warnf("AMI dispatcher stopped with %d events undelivered", lost);
         }
         return drained;

@@ -51,6 +51,11 @@ record TestAmiConfig(Optional<String> host, int port, Duration pingInterval, Dur
     }
 
     @Override
+    public int dispatcherBatchSize() {
+        return 200;
+    }
+
+    @Override
     public Duration shutdownDrainTimeout() {
         return Duration.ofSeconds(5);
     }
