@@ -1,6 +1,7 @@
 package vn.gov.moit.hotline.telephony.ami;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -17,6 +18,12 @@ class AmiReadinessCheck implements HealthCheck {
     private final AmiConnector connector;
     private final AmiLeaderElection election;
 
+    /** Without an election: one instance. */
+    AmiReadinessCheck(AmiConnector connector) {
+        this(connector, new AmiLeaderElection());
+    }
+
+    @Inject
     AmiReadinessCheck(AmiConnector connector, AmiLeaderElection election) {
         this.connector = connector;
         this.election = election;
