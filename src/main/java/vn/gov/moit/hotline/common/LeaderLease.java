@@ -101,7 +101,7 @@ public final class LeaderLease {
         }
         boolean was = leader.getAndSet(held);
         boolean first = !reported.getAndSet(true);
-        if (was != held) {
+        if (was != held || first) {
             LOG.infof(held ? "%s elected for %s" : "%s stands by for %s: another instance holds the lease", holder, name);
         }
         if (was != held || first) {
