@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.restassured.specification.RequestSpecification;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -142,7 +144,7 @@ class TwoInstancesIT {
         Instant stopped = Instant.now();
         assertThat(listening.logTail()).contains("released the lease ami-listener");
         assertThat(PackagedApp.queryOne(SCHEMA, "select holder from job_lock where name = 'ami-listener'"))
-                .as("the lease is not held by the stopped instance").isNotEqualTo(java.util.Optional.of(holder));
+                .as("the lease is not held by the stopped instance").isNotEqualTo(Optional.of(holder));
         Eventually.get("the standby to log in after the clean stop", WAIT,
                 () -> server.loginCount() > loginsBefore && "CONNECTED".equals(state(back)));
         assertThat(Duration.between(stopped, Instant.now())).as("takeover after a clean stop, faster than the lease")
@@ -158,7 +160,7 @@ class TwoInstancesIT {
         return app.amiState().orElse("(not answering)");
     }
 
-    private static io.restassured.specification.RequestSpecification as(PackagedApp app) {
+    private static RequestSpecification as(PackagedApp app) {
         return given().baseUri(app.baseUri()).auth().preemptive().basic("supervisor", "demo");
     }
 

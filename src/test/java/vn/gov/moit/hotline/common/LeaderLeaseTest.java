@@ -1,6 +1,7 @@
 package vn.gov.moit.hotline.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -121,7 +122,7 @@ class LeaderLeaseTest {
 
     @Test
     void aLeaseShorterThanTwoRenewIntervalsIsRefused() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new LeaderLease(lock, clock, name, "a",
+        assertThatThrownBy(() -> new LeaderLease(lock, clock, name, "a",
                 Duration.ofSeconds(10), RENEW, new Recorder())).isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -1,6 +1,8 @@
 package vn.gov.moit.hotline.retention;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 import static vn.gov.moit.hotline.Api.ADMIN;
 import static vn.gov.moit.hotline.Api.OPERATOR;
 import static vn.gov.moit.hotline.Api.SUPERVISOR;
@@ -19,9 +21,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import vn.gov.moit.hotline.Api;
@@ -83,9 +88,9 @@ class RetentionTest {
 
         // This test's own rows, as a user reads them.
         assertThat(callOf(oldCall)).containsEntry("callerNumber", null).containsEntry("callerName", null)
-                .containsEntry("state", "COMPLETED").containsEntry("talkSeconds", 60);
+                .containsEntry("callerRedacted", true).containsEntry("state", "COMPLETED").containsEntry("talkSeconds", 60);
         assertThat(callOf(recentCall)).containsEntry("callerNumber", "0977000202")
-                .containsEntry("callerName", "Nguoi Goi Moi");
+                .containsEntry("callerName", "Nguoi Goi Moi").containsEntry("callerRedacted", false);
         long oldCallTicket = ((Number) callOf(oldCall).get("ticketId")).longValue();
         assertThat(ticket(oldCallTicket).getString("callerNumber")).as("the old call's ticket is still open")
                 .isEqualTo("0977000201");
@@ -93,6 +98,7 @@ class RetentionTest {
             JsonPath t = ticket(id);
             assertThat(t.getString("callerNumber")).isNull();
             assertThat(t.getString("callerName")).isNull();
+            assertThat(t.getBoolean("callerRedacted")).isTrue();
             assertThat(t.getString("fieldCode")).isEqualTo("ECOMMERCE");
             assertThat(t.getString("provinceCode")).isEqualTo("HA_NOI");
             assertThat(t.getString("callerType")).isEqualTo("BUSINESS");
@@ -104,21 +110,26 @@ class RetentionTest {
 
         // A second run finds nothing left to remove.
         as(ADMIN).post("/api/admin/retention/run").then().statusCode(200)
-                .body("callRecords", org.hamcrest.Matchers.equalTo(0)).body("tickets", org.hamcrest.Matchers.equalTo(0));
+                .body("callRecords", equalTo(0)).body("tickets", equalTo(0));
         assertThat(rows("ticket")).isEqualTo(ticketsAfter);
         assertThat(rows("call_record")).isEqualTo(callsAfter);
+
+        // Replaying the old call's events (a backfill, a reconnect) does not bring its caller back.
+        call(oldCall, OLD, "0977000201", "Nguoi Goi Cu");
+        assertThat(rows("call_record")).isEqualTo(callsAfter);
+        assertThat(rows("ticket")).isEqualTo(ticketsAfter);
     }
 
     @Test
     void onlyAnAdministratorRunsItNow() {
         as(SUPERVISOR).post("/api/admin/retention/run").then().statusCode(403)
                 .contentType("application/problem+json");
-        io.restassured.RestAssured.given().post("/api/admin/retention/run").then().statusCode(401);
+        given().post("/api/admin/retention/run").then().statusCode(401);
     }
 
     /** Every row is unchanged, except those matching {@code due} with caller data, which lose exactly that. */
     private static int assertRedactedExactly(Map<Object, Map<String, Object>> before,
-            Map<Object, Map<String, Object>> after, java.util.function.Predicate<Map<String, Object>> due) {
+            Map<Object, Map<String, Object>> after, Predicate<Map<String, Object>> due) {
         assertThat(after.keySet()).isEqualTo(before.keySet());
         int redacted = 0;
         for (var entry : before.entrySet()) {
@@ -144,7 +155,7 @@ class RetentionTest {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("select * from " + table + " order by id")) {
             ResultSetMetaData meta = rs.getMetaData();
-            Set<String> timestamps = new java.util.HashSet<>();
+            Set<String> timestamps = new HashSet<>();
             for (int i = 1; i <= meta.getColumnCount(); i++) {
                 if (meta.getColumnTypeName(i).toLowerCase().contains("timestamp")) {
                     timestamps.add(meta.getColumnLabel(i).toLowerCase());
@@ -163,7 +174,7 @@ class RetentionTest {
     }
 
     private String call(String linkedid, Instant t0, String number, String name) {
-        for (CallEvent e : java.util.List.of(
+        for (CallEvent e : List.of(
                 new CallEvent.ChannelEntered(linkedid, t0, "PJSIP/trunk-0001", linkedid, "from-pstn", "024 222 021115",
                         number, name),
                 new CallEvent.QueueJoined(linkedid, t0.plusSeconds(1), "PJSIP/trunk-0001", "hotline", number, name),

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,7 +34,7 @@ class PackagedCaptureIT {
     static void start() throws Exception {
         server = new AmiServer("hotline", "hotline-secret", Clock.systemUTC());
         int amiPort = server.start(0);
-        List<String> options = new java.util.ArrayList<>(List.of(
+        List<String> options = new ArrayList<>(List.of(
                 "-Dhotline.ami.host=127.0.0.1",
                 "-Dhotline.ami.port=" + amiPort,
                 "-Dhotline.ami.secret=hotline-secret",
