@@ -5,18 +5,34 @@ import io.quarkus.scheduler.ScheduledExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import org.jboss.logging.Logger;
+import vn.gov.moit.hotline.common.JobLock;
 
-/** Every few minutes, marks escalations past their deadline as breached and raises them to leaders. */
+/**
+ * Every few minutes, marks escalations past their deadline as breached and raises them to leaders. Every
+ * instance schedules it; the database lock {@value #LOCK} makes one of them run it at a time.
+ */
 @ApplicationScoped
 class DeadlineWatchJob {
+
+    static final String LOCK = "deadline-watch";
+    private static final Logger LOG = Logger.getLogger(DeadlineWatchJob.class);
 
     @Inject
     EscalationService service;
 
+    @Inject
+    EscalationConfig config;
+
+    @Inject
+    JobLock lock;
+
     @Scheduled(identity = "deadline-watch", cron = "${hotline.escalation.watch.cron}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Disabled.class)
     void watch() {
-        service.markBreaches();
+        if (!lock.tryRun(LOCK, config.watch().lockLease(), service::markBreaches)) {
+            LOG.debug("Deadline watch skipped: another instance is running it");
+        }
     }
 
     /** The off switch, {@code hotline.escalation.watch.enabled}. */

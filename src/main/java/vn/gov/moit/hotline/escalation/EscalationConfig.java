@@ -101,5 +101,12 @@ public interface EscalationConfig {
         /** Quartz cron of the watch job (seconds first); the default runs every 5 minutes. */
         @WithDefault("0 0/5 * * * ?")
         String cron();
+
+        /**
+         * How long a run's database lock lasts if its instance dies mid-run; the watch runs on one instance at a
+         * time, and a run takes seconds.
+         */
+        @WithDefault("PT4M")
+        Duration lockLease();
     }
 }

@@ -43,6 +43,10 @@ class Call extends PanacheEntityBase {
     @Column(name = "caller_name")
     String callerName;
 
+    /** The caller's number and name were removed after the retention period (CallRetention). */
+    @Column(name = "caller_redacted")
+    boolean callerRedacted;
+
     String queue;
 
     @Column(name = "operator_name")
@@ -145,6 +149,10 @@ class Call extends PanacheEntityBase {
 
     /** The latest event that carries a real number wins; a withheld marker never erases a known number. */
     boolean identify(String number, String name) {
+        if (callerRedacted) {
+            // A replay or a late backfill must not bring back what retention removed.
+            return false;
+        }
         boolean changed = false;
         if (number != null && !number.equals(callerNumber)) {
             callerNumber = number;

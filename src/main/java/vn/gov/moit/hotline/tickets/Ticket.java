@@ -44,6 +44,10 @@ public class Ticket {
     @Column(name = "caller_name")
     private String callerName;
 
+    /** The caller's number and name were removed after the retention period (TicketRetention). */
+    @Column(name = "caller_redacted")
+    private boolean callerRedacted;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "caller_type")
     private CallerType callerType;
@@ -255,6 +259,9 @@ public class Ticket {
 
     /** Caller identity learnt after the ticket was opened (a call's number arrives after the call). */
     public void identifyCaller(String number, boolean withheld, String name, Instant now) {
+        if (callerRedacted) {
+            return;
+        }
         this.callerNumber = withheld ? null : number;
         this.callerWithheld = withheld || number == null;
         if (name != null && this.callerName == null) {
@@ -281,6 +288,10 @@ public class Ticket {
 
     public String callerNumber() {
         return callerNumber;
+    }
+
+    public boolean callerRedacted() {
+        return callerRedacted;
     }
 
     public boolean callerWithheld() {

@@ -12,12 +12,14 @@ import static vn.gov.moit.hotline.Api.version;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.gov.moit.hotline.Api;
 import vn.gov.moit.hotline.TestClock;
+import vn.gov.moit.hotline.common.JobLock;
 
 @QuarkusTest
 class DeadlineWatchTest {
@@ -27,6 +29,12 @@ class DeadlineWatchTest {
 
     @Inject
     EscalationService escalations;
+
+    @Inject
+    DeadlineWatchJob job;
+
+    @Inject
+    JobLock lock;
 
     @BeforeEach
     void fridayAfternoon() {
@@ -88,5 +96,25 @@ class DeadlineWatchTest {
         assertThat(ids).containsSubsequence(high, normal);
         assertThat(as(OFFICER_TMDT).queryParam("size", 200).get("/api/escalations").then().extract().jsonPath()
                 .getList("items.departmentCode", String.class)).containsOnly("TMDT");
+    }
+
+    @Test
+    void theScheduledWatchRunsOnOneInstanceAtATime() {
+        long id = Api.triagedTicket("Khẩn: một lần trên nhiều máy chủ");
+        as(OPERATOR).body(Map.of("version", version(OPERATOR, id), "callerType", "CITIZEN", "provinceCode", "HA_NOI",
+                "fieldCode", "ELECTRICITY", "priority", "URGENT", "summary", "Khẩn: một lần trên nhiều máy chủ"))
+                .put("/api/tickets/" + id + "/triage").then().statusCode(200);
+        as(OPERATOR).body(Map.of("version", version(OPERATOR, id))).post("/api/escalations/tickets/" + id)
+                .then().statusCode(200);
+        clock.set(Instant.parse("2026-11-27T13:00:01Z"));
+
+        // Another instance is running the watch: this one skips its run.
+        assertThat(lock.acquireOrRenew(DeadlineWatchJob.LOCK, "other-instance", Duration.ofMinutes(4))).isTrue();
+        job.watch();
+        as(OPERATOR).get("/api/tickets/" + id).then().body("raisedToLeaders", equalTo(false));
+
+        assertThat(lock.release(DeadlineWatchJob.LOCK, "other-instance")).isTrue();
+        job.watch();
+        as(OPERATOR).get("/api/tickets/" + id).then().body("raisedToLeaders", equalTo(true));
     }
 }

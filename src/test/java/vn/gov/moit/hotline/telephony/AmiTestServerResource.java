@@ -5,14 +5,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import vn.gov.moit.hotline.telephony.demo.AmiMessage;
 import vn.gov.moit.hotline.telephony.demo.AmiServer;
 import vn.gov.moit.hotline.telephony.demo.AmiTranscript;
-import vn.gov.moit.hotline.telephony.demo.CallGenerator;
-import vn.gov.moit.hotline.telephony.demo.CallTemplate;
 
 /**
  * Starts the AMI test server on a loopback port before the application, and points the application's real
@@ -29,23 +26,6 @@ public class AmiTestServerResource implements QuarkusTestResourceLifecycleManage
     /** The events of a transcript recorded from Asterisk 22 (../shared/ami). */
     public static List<AmiMessage> transcript(String name) {
         return AmiTranscript.read(Path.of("..", "shared", "ami", name));
-    }
-
-    /** A call derived from a recorded template, renumbered to start at {@code start}, from {@code number}. */
-    public static List<AmiMessage> derived(CallTemplate template, Instant start, String number, String name) {
-        var generator = new CallGenerator(7, true);
-        return generator.derive(template, new CallGenerator.CallSpec(start, number, name, null, 0,
-                template.holdSeconds(), template.talkSeconds())).stream().map(CallGenerator.TimedEvent::event).toList();
-    }
-
-    /** Where the first event of that name stands in a call's events. */
-    public static int indexOf(List<AmiMessage> events, String name) {
-        for (int i = 0; i < events.size(); i++) {
-            if (name.equals(events.get(i).eventName())) {
-                return i;
-            }
-        }
-        throw new AssertionError("no " + name + " event");
     }
 
     @Override

@@ -4,9 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.gov.moit.hotline.Api.SUPERVISOR;
 import static vn.gov.moit.hotline.Api.as;
-import static vn.gov.moit.hotline.telephony.AmiTestServerResource.indexOf;
 import static vn.gov.moit.hotline.telephony.AmiTestServerResource.server;
 import static vn.gov.moit.hotline.telephony.AmiTestServerResource.transcript;
+import static vn.gov.moit.hotline.telephony.DerivedCalls.derived;
+import static vn.gov.moit.hotline.telephony.DerivedCalls.indexOf;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,29 +41,13 @@ class CallCaptureTest {
     @Test
     void anAnsweredCallIsLoggedWithItsOperatorWaitAndTalkAndOpensOneTicket() {
         server().publishAll(transcript("answered.ami"));
-        Map<String, Object> call = awaitCall("1795333853.0", "COMPLETED");
-        assertThat(call).containsEntry("callerNumber", "0912345678").containsEntry("callerName", "Nguyen Van An")
-                .containsEntry("callerWithheld", false).containsEntry("did", "024222021115")
-                .containsEntry("queue", "hotline").containsEntry("operatorName", "Operator 1001")
-                .containsEntry("operatorInterface", "Local/1001@agents/n").containsEntry("operatorUsername", "operator1")
-                .containsEntry("waitSeconds", 2).containsEntry("talkSeconds", 8).containsEntry("hungUpBy", "caller")
-                .containsEntry("hangupCause", 16).containsEntry("hangupCauseText", "Normal Clearing")
-                .containsEntry("flagged", false);
-        JsonPath ticket = ticketOf(call);
-        assertThat(ticket.getString("source")).isEqualTo("PHONE");
-        assertThat(ticket.getString("status")).isEqualTo("NEW");
-        assertThat(ticket.getString("callerNumber")).isEqualTo("0912345678");
-        assertThat(ticket.getString("operator")).isEqualTo("operator1");
-        assertThat(ticket.getString("reference")).isEqualTo(call.get("ticketReference"));
+        assertCaptured(TranscriptExpectations.answered());
     }
 
     @Test
     void anAbandonedCallPutsItsTicketOnTheCallbackList() {
         server().publishAll(transcript("abandoned.ami"));
-        Map<String, Object> call = awaitCall("1795333881.4", "ABANDONED");
-        assertThat(call).containsEntry("callerNumber", "0987654321").containsEntry("callerName", "Tran Thi Binh")
-                .containsEntry("waitSeconds", 3).containsEntry("operatorName", null).containsEntry("talkSeconds", null);
-        assertThat(ticketOf(call).getString("status")).isEqualTo("CALLBACK_PENDING");
+        Map<String, Object> call = assertCaptured(TranscriptExpectations.abandoned());
         assertThat(as(SUPERVISOR).queryParam("size", 200).get("/api/tickets/callbacks").then().statusCode(200)
                 .extract().jsonPath().getList("items.id", Integer.class)).contains((Integer) call.get("ticketId"));
     }
@@ -70,30 +55,18 @@ class CallCaptureTest {
     @Test
     void aWithheldCallerIsStoredAsWithheldNeverAsANumber() {
         server().publishAll(transcript("anonymous.ami"));
-        Map<String, Object> call = awaitCall("1795333923.28", "COMPLETED");
-        assertThat(call).containsEntry("callerNumber", null).containsEntry("callerWithheld", true)
-                .containsEntry("operatorName", "Operator 1002").containsEntry("operatorUsername", "operator2")
-                .containsEntry("waitSeconds", 2).containsEntry("talkSeconds", 5);
-        JsonPath ticket = ticketOf(call);
-        assertThat(ticket.getString("callerNumber")).isNull();
-        assertThat(ticket.getBoolean("callerWithheld")).isTrue();
+        assertCaptured(TranscriptExpectations.anonymous());
     }
 
     @Test
     void sixCallersWithinTwoSecondsAreSixCallsWithTheirOwnFigures() {
         server().publishAll(transcript("burst.ami"));
-        assertCall("1795333890.8", "COMPLETED", "0911000001", "Operator 1001", 2, 17);
-        assertCall("1795333890.10", "COMPLETED", "0911000002", "Operator 1002", 5, 12);
-        assertCall("1795333891.14", "ABANDONED", "0911000003", null, 6, null);
-        assertCall("1795333891.16", "COMPLETED", "0911000004", "Operator 1002", 19, 5);
-        Map<String, Object> daNang = assertCall("1795333892.18", "COMPLETED", "02363888999", "Operator 1001", 20, 10);
-        assertThat(daNang).containsEntry("callerName", "So Cong Thuong Da Nang");
-        assertCall("1795333892.20", "ABANDONED", "0911000006", null, 3, null);
+        TranscriptExpectations.burst().forEach(CallCaptureTest::assertCaptured);
     }
 
     @Test
     void replayingEveryTranscriptAgainChangesNothing() throws Exception {
-        List<String> files = List.of("answered.ami", "abandoned.ami", "anonymous.ami", "burst.ami");
+        List<String> files = TranscriptExpectations.TRANSCRIPTS;
         files.forEach(f -> server().publishAll(transcript(f)));
         awaitCall("1795333892.20", "ABANDONED");
         awaitCall("1795333853.0", "COMPLETED");
@@ -233,16 +206,9 @@ class CallCaptureTest {
         as("officer.tmdt").get("/api/calls").then().statusCode(403);
     }
 
-    private static List<AmiMessage> derived(CallTemplate template, Instant start, String number) {
-        return AmiTestServerResource.derived(template, start, number, "Nguoi Goi Thu");
-    }
-
-    private static Map<String, Object> assertCall(String linkedid, String state, String number, String operator,
-            Integer wait, Integer talk) {
-        Map<String, Object> call = awaitCall(linkedid, state);
-        assertThat(call).containsEntry("callerNumber", number).containsEntry("operatorName", operator)
-                .containsEntry("waitSeconds", wait).containsEntry("talkSeconds", talk);
-        assertThat(ticketOf(call).getString("callerNumber")).isEqualTo(number);
+    private static Map<String, Object> assertCaptured(TranscriptExpectations.ExpectedCall expected) {
+        Map<String, Object> call = awaitCall(expected.linkedid(), expected.state());
+        expected.assertMatches(call, ticketOf(call).getMap("$"));
         return call;
     }
 

@@ -20,6 +20,7 @@ import vn.gov.moit.hotline.TestClock;
 import vn.gov.moit.hotline.telephony.CallEvent;
 import vn.gov.moit.hotline.telephony.AmiTestServerResource;
 import vn.gov.moit.hotline.telephony.CallLogService;
+import vn.gov.moit.hotline.telephony.DerivedCalls;
 import vn.gov.moit.hotline.telephony.demo.AmiMessage;
 import vn.gov.moit.hotline.telephony.demo.CallTemplate;
 
@@ -86,9 +87,9 @@ class PagesBrowserTest {
             // names the caller's other open ticket.
             // It comes from the AMI test server through the application's real asterisk-java connection.
             Instant at = clock.instant();
-            List<AmiMessage> call = AmiTestServerResource.derived(CallTemplate.answeredCall(), at, "0912888777",
+            List<AmiMessage> call = DerivedCalls.derived(CallTemplate.answeredCall(), at, "0912888777",
                     "Cong ty Anh Duong");
-            int answered = AmiTestServerResource.indexOf(call, "AgentConnect") + 1;
+            int answered = DerivedCalls.indexOf(call, "AgentConnect") + 1;
             AmiTestServerResource.server().publishAll(call.subList(0, answered));
             b.waitForText(By.id("call-caller"), "0912888777");
             b.waitForText(By.id("tp-source"), "Cuộc gọi");

@@ -62,4 +62,26 @@ public interface AmiConfig {
     /** How long shutdown waits for queued events to reach the call log. */
     @WithDefault("10s")
     Duration shutdownDrainTimeout();
+
+    /** Which of several instances sharing the database listens: only one at a time, see {@link AmiLeaderElection}. */
+    Election election();
+
+    /** The election of the one active AMI listener among instances sharing the database. */
+    interface Election {
+
+        /** Elect one listener; false makes every instance with the listener enabled listen (one instance only). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How long the leadership outlives the leader's last renewal: the longest a dead leader goes unreplaced. */
+        @WithDefault("15s")
+        Duration lease();
+
+        /** How often every instance renews (leader) or tries to take (standby) the lease; less than half the lease. */
+        @WithDefault("5s")
+        Duration renewInterval();
+
+        /** This instance's name in the lease table; default host name, process id and a random suffix. */
+        Optional<String> instanceId();
+    }
 }

@@ -122,7 +122,9 @@ public class AmiConnector {
 
     // Runs after the demo PBX (priority 10) has started, so its endpoint is there to be found.
     void onStart(@Observes @Priority(100) StartupEvent event) {
-        if (config.enabled()) {
+        if (config.enabled() && config.election().enabled()) {
+            LOG.info("AMI listener waits for the election (hotline.ami.election.enabled=true)");
+        } else if (config.enabled()) {
             start();
         } else {
             LOG.info("AMI listener switched off (hotline.ami.enabled=false)");

@@ -13,10 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.gov.moit.hotline.telephony.CallEvent;
+import vn.gov.moit.hotline.telephony.CallEventSink;
 import vn.gov.moit.hotline.telephony.CallEvent.AgentCompleted;
 import vn.gov.moit.hotline.telephony.CallEvent.AgentConnected;
 import vn.gov.moit.hotline.telephony.CallEvent.CallerIdentified;
@@ -163,6 +166,52 @@ class AmiConnectorReplayTest {
                     .containsExactlyElementsOf(expectedTypes(own));
         }
         assertThat(sink.concurrentDeliveries).isEmpty();
+    }
+
+    @Test
+    void shutdownDeliversTheEventsAlreadyReceivedBeforeItReturns() throws Exception {
+        // A second connector whose call log is stuck until shutdown has begun (a slow database under SIGTERM).
+        CountDownLatch stuck = new CountDownLatch(1);
+        List<CallEvent> delivered = new CopyOnWriteArrayList<>();
+        SimpleMeterRegistry slowRegistry = new SimpleMeterRegistry();
+        AmiConnector slow = new AmiConnector(TestAmiConfig.forPort(server.port()), new CallEventSink() {
+            @Override
+            public void accept(CallEvent event) {
+                try {
+                    stuck.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                delivered.add(event);
+            }
+
+            @Override
+            public void resynced(Set<String> activeLinkedids, Instant at) {
+            }
+        }, Clock.fixed(now, ZoneOffset.UTC), slowRegistry, Optional::empty);
+        slow.start();
+        await(Duration.ofSeconds(10), "second login", () -> slow.state() == AmiState.CONNECTED);
+
+        List<AmiMessage> transcript = replay("burst.ami");
+        double read = eventsRead(registry);
+        await(Duration.ofSeconds(10), "the second connector to read the burst", () -> eventsRead(slowRegistry) == read);
+        Thread.sleep(100);
+        assertThat(delivered).isEmpty();
+
+        Thread stopping = new Thread(slow::shutdown);
+        stopping.start();
+        Thread.sleep(300);
+        assertThat(stopping.isAlive()).as("shutdown waits for the queued events").isTrue();
+        stuck.countDown();
+        stopping.join(10_000);
+
+        assertThat(stopping.isAlive()).isFalse();
+        assertThat(delivered).hasSize(expectedTypes(transcript).size());
+        assertThat(slow.state()).isEqualTo(AmiState.STANDBY);
+    }
+
+    private static double eventsRead(SimpleMeterRegistry registry) {
+        return registry.find("hotline.ami.events").counters().stream().mapToDouble(c -> c.count()).sum();
     }
 
     private List<AmiMessage> replay(String file) throws InterruptedException {

@@ -59,4 +59,29 @@ record TestAmiConfig(Optional<String> host, int port, Duration pingInterval, Dur
     public Duration shutdownDrainTimeout() {
         return Duration.ofSeconds(5);
     }
+
+    @Override
+    public Election election() {
+        return new Election() {
+            @Override
+            public boolean enabled() {
+                return false;
+            }
+
+            @Override
+            public Duration lease() {
+                return Duration.ofSeconds(15);
+            }
+
+            @Override
+            public Duration renewInterval() {
+                return Duration.ofSeconds(5);
+            }
+
+            @Override
+            public Optional<String> instanceId() {
+                return Optional.empty();
+            }
+        };
+    }
 }

@@ -1,0 +1,134 @@
+package vn.gov.moit.hotline.telephony.ami;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+import vn.gov.moit.hotline.common.JobLock;
+import vn.gov.moit.hotline.common.LeaderLease;
+
+/**
+ * Makes exactly one of the instances sharing the database listen to Asterisk: the holder of the lease
+ * {@value #LEASE} ({@link LeaderLease}) starts the {@link AmiConnector}, the others keep it stopped
+ * ({@link AmiState#STANDBY}). Every instance renews or tries to take the lease every
+ * {@code hotline.ami.election.renew-interval}; when the leader dies without a word, another one takes over
+ * within the lease plus one interval. A leader that cannot renew (database down) stops listening before its
+ * lease could run out, so two instances never listen at once on account of the election. With one instance
+ * (the embedded H2) the lease is simply always held.
+ *
+ * <p>On a clean shutdown the leader logs off, delivers the events already received to the call log, and only
+ * then releases the lease, so that a standby takes over at its next renewal.
+ */
+@Singleton
+class AmiLeaderElection {
+
+    static final String LEASE = "ami-listener";
+    private static final Logger LOG = Logger.getLogger(AmiLeaderElection.class);
+
+    @Inject
+    AmiConfig config;
+
+    @Inject
+    AmiConnector connector;
+
+    @Inject
+    JobLock lock;
+
+    @Inject
+    Clock clock;
+
+    private volatile LeaderLease lease;
+    private ScheduledExecutorService timer;
+
+    // After the connector's own start-up observer (priority 100), which leaves the start to the election.
+    void onStart(@Observes @Priority(110) StartupEvent event) {
+        if (!config.enabled() || !config.election().enabled()) {
+            return;
+        }
+        AmiConfig.Election election = config.election();
+        String holder = election.instanceId().filter(id -> !id.isBlank()).orElseGet(AmiLeaderElection::instanceId);
+        lease = new LeaderLease(lock, clock, LEASE, holder, election.lease(), election.renewInterval(),
+                new LeaderLease.Listener() {
+                    @Override
+                    public void elected() {
+                        connector.start();
+                    }
+
+                    @Override
+                    public void standingBy() {
+                        connector.stop();
+                    }
+                });
+        LOG.infof("AMI listener election: this instance is %s (lease %s, renewed every %s)", holder, election.lease(),
+                election.renewInterval());
+        timer = Executors.newScheduledThreadPool(2, r -> {
+            Thread t = new Thread(r, "ami-election");
+            t.setDaemon(true);
+            return t;
+        });
+        long renew = election.renewInterval().toMillis();
+        // Checked four times per interval, on a second thread, so that a renewal hanging on the database
+        // does not delay stepping down.
+        long check = Math.max(50, renew / 4);
+        LeaderLease l = lease;
+        timer.scheduleWithFixedDelay(() -> guarded(l::renew), 0, renew, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(() -> guarded(l::check), check, check, TimeUnit.MILLISECONDS);
+    }
+
+    // Before the connector's own shutdown observer (priority 10): stop electing, log off and drain, release.
+    void onStop(@Observes @Priority(5) ShutdownEvent event) {
+        LeaderLease l = lease;
+        if (l == null) {
+            return;
+        }
+        timer.shutdownNow();
+        try {
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        connector.shutdown();
+        l.release();
+    }
+
+    /** This instance's name in the lease table; empty when there is no election. */
+    Optional<String> holder() {
+        return Optional.ofNullable(lease).map(LeaderLease::holder);
+    }
+
+    /** Whether this instance was elected to listen; empty when there is no election. */
+    Optional<Boolean> leader() {
+        return Optional.ofNullable(lease).map(LeaderLease::isLeader);
+    }
+
+    private static void guarded(Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            // A scheduled task that throws is never run again: log and go on.
+            LOG.errorf(e, "AMI listener election step failed");
+        }
+    }
+
+    static String instanceId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            host = Optional.ofNullable(System.getenv("HOSTNAME")).orElse("unknown-host");
+        }
+        String suffix = ":" + ProcessHandle.current().pid() + ":" + UUID.randomUUID().toString().substring(0, 8);
+        // job_lock.holder is varchar(200)
+        return (host.length() > 150 ? host.substring(0, 150) : host) + suffix;
+    }
+}

@@ -1,0 +1,203 @@
+package vn.gov.moit.hotline;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.restassured.specification.RequestSpecification;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import vn.gov.moit.hotline.telephony.DerivedCalls;
+import vn.gov.moit.hotline.telephony.demo.AmiMessage;
+import vn.gov.moit.hotline.telephony.demo.AmiServer;
+import vn.gov.moit.hotline.telephony.demo.CallTemplate;
+
+/**
+ * Two packaged instances on one PostgreSQL database and one Asterisk (the AMI test server): exactly one
+ * listens; when it is killed (SIGKILL, nothing released) the other takes over and the call in progress is
+ * recorded once, with one ticket; a report build triggered on both at once publishes one version; and a clean
+ * stop (SIGTERM) releases the lease so the standby takes over at once.
+ *
+ * <p>Needs a database two processes share, so it runs on the PostgreSQL pass of {@code .ci/run} only.
+ */
+class TwoInstancesIT {
+
+    private static final Duration LEASE = Duration.ofSeconds(4);
+    private static final Duration RENEW = Duration.ofSeconds(1);
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String SCHEMA = "it_two_" + UUID.randomUUID().toString().substring(0, 8);
+
+    private final List<PackagedApp> apps = new ArrayList<>();
+    private AmiServer server;
+
+    @AfterEach
+    void stopAll() throws Exception {
+        for (PackagedApp app : apps) {
+            app.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+        PackagedApp.dropSchema(SCHEMA);
+    }
+
+    @Test
+    void oneInstanceListensTheOtherTakesOverWhenItDiesAndJobsRunOnce() throws Exception {
+        assumeTrue(PackagedApp.onPostgres(), "TwoInstancesIT needs a database shared by two processes: it runs on "
+                + "the PostgreSQL pass (QUARKUS_DATASOURCE_DB_KIND=postgresql and QUARKUS_DATASOURCE_JDBC_URL, see .ci/run)");
+        server = new AmiServer("hotline", "hotline-secret", Clock.systemUTC());
+        int amiPort = server.start(0);
+        Path home = Files.createTempDirectory("hotline-two");
+        List<String> options = new ArrayList<>(List.of(
+                "-Dhotline.ami.host=127.0.0.1", "-Dhotline.ami.port=" + amiPort, "-Dhotline.ami.secret=hotline-secret",
+                "-Dhotline.ami.ping-interval=1s", "-Dhotline.ami.read-timeout=3s",
+                "-Dhotline.ami.reconnect-backoff-min=100ms", "-Dhotline.ami.reconnect-backoff-max=500ms",
+                "-Dhotline.ami.election.lease=" + LEASE.toSeconds() + "s",
+                "-Dhotline.ami.election.renew-interval=" + RENEW.toSeconds() + "s",
+                "-Dhotline.security.demo-users=true"));
+        options.addAll(PackagedApp.databaseOptions(SCHEMA));
+
+        // The first one migrates the schema; the second joins it.
+        PackagedApp first = started(PackagedApp.start("first", home.resolve("first"), options));
+        PackagedApp second = started(PackagedApp.start("second", home.resolve("second"), options));
+
+        // Exactly one listens, and it stays that way over several renewals.
+        Eventually.get("one instance to listen and the other to stand by", WAIT,
+                () -> Set.of(state(first), state(second)).equals(Set.of("CONNECTED", "STANDBY")));
+        Thread.sleep(RENEW.multipliedBy(3).toMillis());
+        assertThat(Set.of(state(first), state(second))).isEqualTo(Set.of("CONNECTED", "STANDBY"));
+        assertThat(server.loggedInClients()).as("AMI logins at once").isEqualTo(1);
+        PackagedApp leader = "CONNECTED".equals(state(first)) ? first : second;
+        PackagedApp standby = leader == first ? second : first;
+        assertThat(standby.amiReadiness()).containsEntry("election", "standby");
+        assertThat(leader.amiReadiness()).containsEntry("election", "listener");
+
+        // A call in a closed month; the leader sees it answered, then dies without a word.
+        YearMonth month = YearMonth.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusMonths(1);
+        String number = "09660" + String.format("%05d", (int) (Math.random() * 100_000));
+        List<AmiMessage> call = DerivedCalls.derived(CallTemplate.answeredCall(),
+                month.atDay(10).atTime(9, 0).atZone(ZoneId.of("Asia/Ho_Chi_Minh")).toInstant(), number);
+        String linkedid = call.get(0).get("Linkedid");
+        int split = DerivedCalls.indexOf(call, "AgentConnect") + 1;
+        int logins = server.loginCount();
+        server.publishAll(call.subList(0, split));
+        awaitCall(standby, linkedid, Set.of("ANSWERED"));
+
+        Instant killed = Instant.now();
+        leader.kill();
+        Eventually.get("the standby to log in", LEASE.plus(RENEW).plus(WAIT),
+                () -> server.loginCount() > logins && "CONNECTED".equals(state(standby)));
+        Duration takeover = Duration.between(killed, Instant.now());
+        assertThat(takeover).as("takeover within lease + renew interval (+ login)").isLessThan(LEASE.plus(RENEW).plusSeconds(5));
+        assertThat(server.loggedInClients()).isEqualTo(1);
+
+        server.publishAll(call.subList(split, call.size()));
+        Map<String, Object> recorded = awaitCall(standby, linkedid, Set.of("COMPLETED", "OUTCOME_UNKNOWN"));
+        assertThat(recorded.get("ticketId")).isNotNull();
+        Thread.sleep(1000);
+        assertThat(calls(standby, linkedid)).as("one record of the call").hasSize(1);
+        assertThat(as(standby).queryParam("caller", number).get("/api/tickets").then().statusCode(200)
+                .extract().jsonPath().getInt("total")).as("one ticket of the call").isEqualTo(1);
+
+        // The killed instance comes back, as a standby.
+        PackagedApp back = started(PackagedApp.start("first-again", home.resolve("first-again"), options));
+        Thread.sleep(RENEW.multipliedBy(3).toMillis());
+        assertThat(state(back)).isEqualTo("STANDBY");
+        assertThat(state(standby)).isEqualTo("CONNECTED");
+        assertThat(server.loggedInClients()).isEqualTo(1);
+
+        // Both build the month's report at once: one version is published.
+        List<HttpResponse<String>> builds = buildAtOnce(month, standby, back);
+        assertThat(builds).allSatisfy(r -> assertThat(r.statusCode()).isIn(200, 409));
+        assertThat(builds.stream().filter(r -> r.statusCode() == 200 && r.body().contains("\"created\":true")).count())
+                .as("builds that published a version: %s", builds.stream().map(HttpResponse::body).toList()).isEqualTo(1);
+        assertThat(given().baseUri(back.baseUri()).get("/api/public/reports").then().statusCode(200).extract()
+                .jsonPath().getInt("find { it.month == '" + month + "' }.latestVersion")).isEqualTo(1);
+        given().baseUri(back.baseUri()).get("/api/public/reports/" + month + "/versions/2").then().statusCode(404);
+
+        // A clean stop (SIGTERM) releases the lease: the other instance takes over without waiting for it to run out.
+        PackagedApp listening = standby;
+        String holder = (String) listening.amiReadiness().get("instance");
+        int loginsBefore = server.loginCount();
+        listening.stop();
+        Instant stopped = Instant.now();
+        assertThat(listening.logTail()).contains("released the lease ami-listener");
+        assertThat(PackagedApp.queryOne(SCHEMA, "select holder from job_lock where name = 'ami-listener'"))
+                .as("the lease is not held by the stopped instance").isNotEqualTo(Optional.of(holder));
+        Eventually.get("the standby to log in after the clean stop", WAIT,
+                () -> server.loginCount() > loginsBefore && "CONNECTED".equals(state(back)));
+        assertThat(Duration.between(stopped, Instant.now())).as("takeover after a clean stop, faster than the lease")
+                .isLessThan(LEASE);
+    }
+
+    private PackagedApp started(PackagedApp app) {
+        apps.add(app);
+        return app.awaitReady(Duration.ofSeconds(90));
+    }
+
+    private static String state(PackagedApp app) {
+        return app.amiState().orElse("(not answering)");
+    }
+
+    private static RequestSpecification as(PackagedApp app) {
+        return given().baseUri(app.baseUri()).auth().preemptive().basic("supervisor", "demo");
+    }
+
+    private static List<Map<String, Object>> calls(PackagedApp app, String linkedid) {
+        return as(app).queryParam("linkedid", linkedid).get("/api/calls").then().statusCode(200).extract().jsonPath()
+                .getList("items");
+    }
+
+    private static Map<String, Object> awaitCall(PackagedApp app, String linkedid, Set<String> states) {
+        return Eventually.get("call " + linkedid + " to be one of " + states, WAIT, () -> {
+            List<Map<String, Object>> items = calls(app, linkedid);
+            return items.size() == 1 && states.contains(items.get(0).get("state")) ? items.get(0) : null;
+        });
+    }
+
+    private static List<HttpResponse<String>> buildAtOnce(YearMonth month, PackagedApp... apps) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        String auth = "Basic " + Base64.getEncoder().encodeToString("admin:demo".getBytes(StandardCharsets.UTF_8));
+        CountDownLatch go = new CountDownLatch(1);
+        List<CompletableFuture<HttpResponse<String>>> futures = new ArrayList<>();
+        for (PackagedApp app : apps) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(app.baseUri() + "/api/admin/reports/" + month + "/build"))
+                    .header("Authorization", auth).POST(HttpRequest.BodyPublishers.noBody()).build();
+            futures.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    go.await();
+                    return client.send(request, HttpResponse.BodyHandlers.ofString());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        go.countDown();
+        List<HttpResponse<String>> responses = new ArrayList<>();
+        for (CompletableFuture<HttpResponse<String>> f : futures) {
+            responses.add(f.get());
+        }
+        return responses;
+    }
+}
