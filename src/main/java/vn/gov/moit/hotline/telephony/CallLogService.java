@@ -6,8 +6,11 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.FlushModeType;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -60,6 +63,9 @@ public class CallLogService implements CallEventSink {
 
     @Inject
     MeterRegistry metrics;
+
+    /** The calls of the batch being applied on this thread, by Linkedid (see {@link #acceptAll}). */
+    private final ThreadLocal<Map<String, Call>> batchCalls = new ThreadLocal<>();
 
     private Set<String> dids;
     private Set<String> contexts;
@@ -152,7 +158,17 @@ public class CallLogService implements CallEventSink {
     public void acceptAll(List<CallEvent> events) {
         if (events.size() > 1) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> events.forEach(this::apply));
+                QuarkusTransaction.requiringNew().run(() -> {
+                    // The batch's calls are kept at hand, so no query has to flush the session first: the
+                    // changes are written once, at commit.
+                    Call.getEntityManager().setFlushMode(FlushModeType.COMMIT);
+                    batchCalls.set(new HashMap<>());
+                    try {
+                        events.forEach(this::apply);
+                    } finally {
+                        batchCalls.remove();
+                    }
+                });
                 return;
             } catch (RuntimeException e) {
                 LOG.debugf("Applying %d events one by one after: %s", events.size(), e.getMessage());
@@ -172,14 +188,14 @@ public class CallLogService implements CallEventSink {
         if (event instanceof CallEvent.ChannelEntered e) {
             entered(e);
         } else if (event instanceof CallEvent.CallerIdentified e) {
-            Call call = Call.byLinkedid(e.linkedid());
+            Call call = find(e.linkedid());
             if (call != null) {
                 identify(call, e.callerNumber(), e.callerName(), e.at());
             }
         } else if (event instanceof CallEvent.QueueJoined e) {
             queued(e);
         } else if (event instanceof CallEvent.AgentConnected e) {
-            Call call = Call.byLinkedid(e.linkedid());
+            Call call = find(e.linkedid());
             if (call != null && call.answered(e.memberName(), e.memberInterface(), operatorOf(e.memberInterface()),
                     e.holdSeconds(), e.at())) {
                 Ticket t = ticketOf(call);
@@ -189,18 +205,18 @@ public class CallLogService implements CallEventSink {
                 changed(call, t);
             }
         } else if (event instanceof CallEvent.AgentCompleted e) {
-            Call call = Call.byLinkedid(e.linkedid());
+            Call call = find(e.linkedid());
             if (call != null && call.completed(e.memberName(), e.memberInterface(), operatorOf(e.memberInterface()),
                     e.holdSeconds(), e.talkSeconds(), e.reason(), e.at())) {
                 changed(call, null);
             }
         } else if (event instanceof CallEvent.QueueAbandoned e) {
-            Call call = Call.byLinkedid(e.linkedid());
+            Call call = find(e.linkedid());
             if (call != null && call.abandoned(e.holdSeconds(), e.at())) {
                 needsCallback(call, "abandoned in the queue after " + e.holdSeconds() + " s", e.at());
             }
         } else if (event instanceof CallEvent.ChannelHungUp e) {
-            Call call = Call.byLinkedid(e.linkedid());
+            Call call = find(e.linkedid());
             if (call != null && call.hungUp(e.channel(), e.cause(), e.causeText(), e.at())) {
                 if (call.state == CallState.MISSED) {
                     needsCallback(call, call.missedReason, e.at());
@@ -217,7 +233,7 @@ public class CallLogService implements CallEventSink {
         if (!hotline) {
             return;
         }
-        Call call = Call.byLinkedid(e.linkedid());
+        Call call = find(e.linkedid());
         if (call == null) {
             call = create(e.linkedid(), PhoneNumbers.normalise(e.exten()).orElse(null), e.channel(), e.at());
         }
@@ -225,7 +241,7 @@ public class CallLogService implements CallEventSink {
     }
 
     private void queued(CallEvent.QueueJoined e) {
-        Call call = Call.byLinkedid(e.linkedid());
+        Call call = find(e.linkedid());
         if (call == null) {
             if (!queues.contains(e.queue())) {
                 return;
@@ -240,8 +256,24 @@ public class CallLogService implements CallEventSink {
         }
     }
 
+    /** The call of a Linkedid; inside a batch from the batch's own calls once looked up. */
+    private Call find(String linkedid) {
+        Map<String, Call> known = batchCalls.get();
+        if (known == null) {
+            return Call.byLinkedid(linkedid);
+        }
+        if (!known.containsKey(linkedid)) {
+            known.put(linkedid, Call.byLinkedid(linkedid));
+        }
+        return known.get(linkedid);
+    }
+
     private Call create(String linkedid, String did, String channel, Instant at) {
         Call call = Call.arrived(linkedid, did, channel, at);
+        Map<String, Call> known = batchCalls.get();
+        if (known != null) {
+            known.put(linkedid, call);
+        }
         Ticket ticket = tickets.openForCall(null, null, at);
         call.ticketId = ticket.id();
         call.persist();
