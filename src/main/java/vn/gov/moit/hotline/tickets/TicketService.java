@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import vn.gov.moit.hotline.common.DomainException;
 import vn.gov.moit.hotline.common.Page;
 import vn.gov.moit.hotline.common.PageRequest;
@@ -139,38 +140,38 @@ public class TicketService {
 
     @Transactional
     TicketView triage(long id, long version, Ticket.Triage triage) {
-        Ticket t = visible(id);
-        t.checkVersion(version);
-        checkCodes(triage);
-        TicketStatus from = t.triage(triage, clock.instant());
-        journal.record(t, user.username(), "TRIAGED", from, null, t.updatedAt());
-        return flushed(t);
+        return change(id, version, "TRIAGED", null, (t, now) -> {
+            checkCodes(triage);
+            return t.triage(triage, now);
+        });
     }
 
     @Transactional
     TicketView resolveOnCall(long id, long version, String resolution) {
-        Ticket t = visible(id);
-        t.checkVersion(version);
-        TicketStatus from = t.resolveOnCall(resolution, user.username(), clock.instant());
-        journal.record(t, user.username(), "RESOLVED_ON_CALL", from, resolution, t.updatedAt());
-        return flushed(t);
+        return change(id, version, "RESOLVED_ON_CALL", resolution,
+                (t, now) -> t.resolveOnCall(resolution, user.username(), now));
     }
 
     @Transactional
     TicketView close(long id, long version, String note) {
-        Ticket t = visible(id);
-        t.checkVersion(version);
-        TicketStatus from = t.close(clock.instant());
-        journal.record(t, user.username(), "CLOSED", from, note, t.updatedAt());
-        return flushed(t);
+        return change(id, version, "CLOSED", note, Ticket::close);
     }
 
     @Transactional
     TicketView reopen(long id, long version, String reason) {
+        return change(id, version, "REOPENED", reason, Ticket::reopen);
+    }
+
+    /**
+     * The common path of a user's change: the ticket must be visible to the user and read at its current
+     * version; the move is recorded in the history, and the new version is returned.
+     */
+    private TicketView change(long id, long version, String action, String note,
+            BiFunction<Ticket, Instant, TicketStatus> move) {
         Ticket t = visible(id);
         t.checkVersion(version);
-        TicketStatus from = t.reopen(clock.instant());
-        journal.record(t, user.username(), "REOPENED", from, reason, t.updatedAt());
+        TicketStatus from = move.apply(t, clock.instant());
+        journal.record(t, user.username(), action, from, note, t.updatedAt());
         return flushed(t);
     }
 
@@ -194,11 +195,8 @@ public class TicketService {
 
     @Transactional
     TicketView calledBack(long id, long version, boolean reached, String note) {
-        Ticket t = visible(id);
-        t.checkVersion(version);
-        TicketStatus from = t.calledBack(reached, clock.instant());
-        journal.record(t, user.username(), reached ? "CALLED_BACK" : "CALLBACK_FAILED", from, note, t.updatedAt());
-        return flushed(t);
+        return change(id, version, reached ? "CALLED_BACK" : "CALLBACK_FAILED", note,
+                (t, now) -> t.calledBack(reached, now));
     }
 
     /** Tickets of missed and abandoned calls still waiting for a callback, oldest first. */
