@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.gov.moit.hotline.common.DayRange;
 import vn.gov.moit.hotline.common.DomainException;
 import vn.gov.moit.hotline.common.Page;
 import vn.gov.moit.hotline.common.PageRequest;
@@ -44,7 +45,7 @@ class CallQueries {
     @Inject
     Clock clock;
 
-    record Filter(CallState state, String operator, String caller, String linkedid, LocalDate from, LocalDate to) {
+    record Filter(CallState state, String operator, String caller, String linkedid, DayRange days) {
     }
 
     /** The board: what is happening now and how today went so far. */
@@ -61,8 +62,8 @@ class CallQueries {
                 .and("linkedid = :linkedid", "linkedid", f.linkedid())
                 .and("callerNumber = :caller", "caller", f.caller() == null ? null : PhoneNumbers.normalise(f.caller())
                         .orElseThrow(() -> new DomainException.InvalidInput("caller", "not a telephone number")))
-                .and("arrivedAt >= :from", "from", f.from() == null ? null : f.from().atStartOfDay(zone).toInstant())
-                .and("arrivedAt < :to", "to", f.to() == null ? null : f.to().plusDays(1).atStartOfDay(zone).toInstant());
+                .and("arrivedAt >= :from", "from", f.days().start(zone))
+                .and("arrivedAt < :to", "to", f.days().end(zone));
         var found = Call.<Call>find(where.query(), page.sort(), where.parameters()).page(page.page(), page.size());
         return new Page<>(views(found.list()), page.page(), page.size(), found.count());
     }

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
-import vn.gov.moit.hotline.common.DomainException;
+import vn.gov.moit.hotline.common.DayRange;
 import vn.gov.moit.hotline.common.Page;
 import vn.gov.moit.hotline.common.PageRequest;
 import vn.gov.moit.hotline.common.QueryParams;
@@ -51,15 +51,10 @@ class CallResource {
             @Parameter(description = "arrived on or before this day (hotline zone)") @QueryParam("to") String to,
             @QueryParam("page") String page, @QueryParam("size") String size,
             @Parameter(description = "arrivedAt, endedAt, waitSeconds or talkSeconds; then ,asc or ,desc") @QueryParam("sort") String sort) {
-        var fromDate = QueryParams.dateParam("from", from);
-        var toDate = QueryParams.dateParam("to", to);
-        if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
-            throw new DomainException.InvalidInput("to", "to must not be before from");
-        }
         var filter = new CallQueries.Filter(QueryParams.enumParam("outcome", outcome, CallState.class),
                 operator == null || operator.isBlank() ? null : operator.trim(),
                 caller == null || caller.isBlank() ? null : caller,
-                linkedid == null || linkedid.isBlank() ? null : linkedid.trim(), fromDate, toDate);
+                linkedid == null || linkedid.isBlank() ? null : linkedid.trim(), DayRange.parse(from, to));
         return queries.search(filter, PageRequest.parse(page, size, sort, SORTABLE, "arrivedAt,desc"));
     }
 

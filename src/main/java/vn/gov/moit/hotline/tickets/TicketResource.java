@@ -18,6 +18,7 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.gov.moit.hotline.common.DayRange;
 import vn.gov.moit.hotline.common.DomainException;
 import vn.gov.moit.hotline.common.Page;
 import vn.gov.moit.hotline.common.PageRequest;
@@ -102,17 +103,13 @@ class TicketResource {
             @Parameter(description = "page number from 0") @QueryParam("page") String page,
             @Parameter(description = "page size, 1 to 200, default 20") @QueryParam("size") String size,
             @Parameter(description = "createdAt, updatedAt, deadline, priority, status or reference; then ,asc or ,desc") @QueryParam("sort") String sort) {
-        var fromDate = QueryParams.dateParam("from", from);
-        var toDate = QueryParams.dateParam("to", to);
-        if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
-            throw new DomainException.InvalidInput("to", "to must not be before from");
-        }
+        DayRange days = DayRange.parse(from, to);
         if (q != null && q.length() > 200) {
             throw new DomainException.InvalidInput("q", "q must be at most 200 characters");
         }
         TicketFilter filter = new TicketFilter(QueryParams.enumParam("status", status, TicketStatus.class),
                 blankToNull(field), blankToNull(province), blankToNull(department),
-                QueryParams.enumParam("priority", priority, Priority.class), blankToNull(caller), fromDate, toDate,
+                QueryParams.enumParam("priority", priority, Priority.class), blankToNull(caller), days,
                 blankToNull(q));
         return service.search(filter, PageRequest.parse(page, size, sort, SORTABLE, "createdAt,desc"));
     }

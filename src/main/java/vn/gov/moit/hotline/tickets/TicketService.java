@@ -129,8 +129,8 @@ public class TicketService {
                 .and("callerNumber = :caller", "caller", f.callerNumber() == null ? null
                         : PhoneNumbers.normalise(f.callerNumber())
                                 .orElseThrow(() -> new DomainException.InvalidInput("caller", "not a telephone number")))
-                .and("createdAt >= :from", "from", f.from() == null ? null : f.from().atStartOfDay(zone).toInstant())
-                .and("createdAt < :to", "to", f.to() == null ? null : f.to().plusDays(1).atStartOfDay(zone).toInstant())
+                .and("createdAt >= :from", "from", f.days().start(zone))
+                .and("createdAt < :to", "to", f.days().end(zone))
                 .and("(lower(summary) like :text or lower(description) like :text or lower(reference) like :text"
                         + " or lower(callerName) like :text or lower(commune) like :text)", "text",
                         f.text() == null ? null : "%" + f.text().toLowerCase(Locale.ROOT) + "%");
