@@ -1,10 +1,9 @@
 package vn.gov.moit.hotline.common;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -20,6 +19,10 @@ import org.jboss.logging.Logger;
  * runs out. So a leader steps down on its own ({@link #check()}) when its last successful renewal is
  * {@code lease - renewInterval} old: by then it has not been able to renew for a whole interval, and it still
  * has one interval of its lease left, during which nobody else can be elected.
+ *
+ * <p>How long ago the last renewal was is measured on a monotonic ticker ({@code System::nanoTime} in
+ * production), not on the wall clock: a clock stepped by NTP must neither make a healthy leader step down nor
+ * keep a cut-off one leading. The lease's end in the database is set by {@link JobLock} from the wall clock.
  *
  * <p>Why a lease row and not a PostgreSQL advisory lock: an advisory lock belongs to a database session, so
  * it needs a connection held open outside the pool for as long as the leadership lasts, and a pooled or
@@ -41,7 +44,7 @@ public final class LeaderLease {
     }
 
     private final JobLock lock;
-    private final Clock clock;
+    private final LongSupplier nanoTicker;
     private final String name;
     private final String holder;
     private final Duration lease;
@@ -50,15 +53,16 @@ public final class LeaderLease {
     private final AtomicBoolean leader = new AtomicBoolean();
     private final AtomicBoolean reported = new AtomicBoolean();
     private final Object transitions = new Object();
-    private volatile Instant lastRenewed;
+    private volatile Long lastRenewed;
 
     /**
+     * @param nanoTicker a monotonic time in nanoseconds, {@code System::nanoTime}
      * @param lease how long the leadership outlives the leader's last renewal; more than twice {@code renewInterval}
      */
-    public LeaderLease(JobLock lock, Clock clock, String name, String holder, Duration lease, Duration renewInterval,
+    public LeaderLease(JobLock lock, LongSupplier nanoTicker, String name, String holder, Duration lease, Duration renewInterval,
             Listener listener) {
         this.lock = Objects.requireNonNull(lock);
-        this.clock = Objects.requireNonNull(clock);
+        this.nanoTicker = Objects.requireNonNull(nanoTicker);
         this.name = Objects.requireNonNull(name);
         this.holder = Objects.requireNonNull(holder);
         this.lease = Objects.requireNonNull(lease);
@@ -84,7 +88,7 @@ public final class LeaderLease {
     public void renew() {
         // Taken before the update, which sets the lease from a later instant: the local idea of when the lease
         // ends is never later than the database's.
-        Instant attempted = clock.instant();
+        long attempted = nanoTicker.getAsLong();
         boolean held;
         try {
             held = lock.acquireOrRenew(name, holder, lease);
@@ -111,11 +115,12 @@ public final class LeaderLease {
 
     /** Steps down when the lease has not been renewed for too long (the database is unreachable). */
     public void check() {
-        Instant last = lastRenewed;
+        Long last = lastRenewed;
         if (leader.get() && last != null
-                && Duration.between(last, clock.instant()).compareTo(lease.minus(renewInterval)) >= 0
+                && nanoTicker.getAsLong() - last >= lease.minus(renewInterval).toNanos()
                 && leader.compareAndSet(true, false)) {
-            LOG.warnf("%s stands by for %s: the lease could not be renewed since %s", holder, name, last);
+            LOG.warnf("%s stands by for %s: the lease could not be renewed for %s", holder, name,
+                    Duration.ofNanos(nanoTicker.getAsLong() - last));
             apply();
         }
     }

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.gov.moit.hotline.TestClock;
 
-/** Two instances' leases on one database, driven by hand with the test clock: who leads, and when it changes. */
+/**
+ * Two instances' leases on one database, driven by hand with the test clock: who leads, and when it changes; and
+ * that a leader's wall clock jumping ahead does not make it step down.
+ */
 @QuarkusTest
 class LeaderLeaseTest {
 
@@ -29,6 +32,11 @@ class LeaderLeaseTest {
 
     private String name;
 
+    /** The instances' monotonic tickers follow the test clock here, as the database's lease times do. */
+    private long ticker() {
+        return clock.millis() * 1_000_000L;
+    }
+
     @BeforeEach
     void freshLease() {
         clock.set(Instant.parse("2026-11-23T02:00:00Z"));
@@ -39,8 +47,8 @@ class LeaderLeaseTest {
     void oneOfTwoLeadsAndTheOtherTakesOverOnlyOnceTheSilentLeadersLeaseRanOut() {
         Recorder a = new Recorder();
         Recorder b = new Recorder();
-        LeaderLease first = new LeaderLease(lock, clock, name, "a", LEASE, RENEW, a);
-        LeaderLease second = new LeaderLease(lock, clock, name, "b", LEASE, RENEW, b);
+        LeaderLease first = new LeaderLease(lock, this::ticker, name, "a", LEASE, RENEW, a);
+        LeaderLease second = new LeaderLease(lock, this::ticker, name, "b", LEASE, RENEW, b);
 
         first.renew();
         second.renew();
@@ -77,8 +85,8 @@ class LeaderLeaseTest {
         Recorder a = new Recorder();
         Recorder b = new Recorder();
         FailingLock failing = new FailingLock(lock);
-        LeaderLease first = new LeaderLease(failing, clock, name, "a", LEASE, RENEW, a);
-        LeaderLease second = new LeaderLease(lock, clock, name, "b", LEASE, RENEW, b);
+        LeaderLease first = new LeaderLease(failing, this::ticker, name, "a", LEASE, RENEW, a);
+        LeaderLease second = new LeaderLease(lock, this::ticker, name, "b", LEASE, RENEW, b);
         first.renew();
         second.renew();
         Instant lastRenewed = clock.instant();
@@ -106,11 +114,28 @@ class LeaderLeaseTest {
     }
 
     @Test
+    void aWallClockStepDoesNotMakeTheLeaderStepDown() {
+        Recorder a = new Recorder();
+        long[] monotonic = {0};
+        LeaderLease first = new LeaderLease(lock, () -> monotonic[0], name, "a", LEASE, RENEW, a);
+        first.renew();
+
+        // NTP steps the wall clock five hours ahead while a second of real time passes.
+        clock.advance(Duration.ofHours(5));
+        monotonic[0] += Duration.ofSeconds(1).toNanos();
+        first.check();
+        first.renew();
+        assertThat(first.isLeader()).isTrue();
+        assertThat(a.events).containsExactly("elected");
+        assertThat(lock.holder(name)).contains("a");
+    }
+
+    @Test
     void aReleasedLeaseIsTakenAtTheNextRenewal() {
         Recorder a = new Recorder();
         Recorder b = new Recorder();
-        LeaderLease first = new LeaderLease(lock, clock, name, "a", LEASE, RENEW, a);
-        LeaderLease second = new LeaderLease(lock, clock, name, "b", LEASE, RENEW, b);
+        LeaderLease first = new LeaderLease(lock, this::ticker, name, "a", LEASE, RENEW, a);
+        LeaderLease second = new LeaderLease(lock, this::ticker, name, "b", LEASE, RENEW, b);
         first.renew();
         second.renew();
 
@@ -122,7 +147,7 @@ class LeaderLeaseTest {
 
     @Test
     void aLeaseShorterThanTwoRenewIntervalsIsRefused() {
-        assertThatThrownBy(() -> new LeaderLease(lock, clock, name, "a",
+        assertThatThrownBy(() -> new LeaderLease(lock, this::ticker, name, "a",
                 Duration.ofSeconds(10), RENEW, new Recorder())).isInstanceOf(IllegalArgumentException.class);
     }
 

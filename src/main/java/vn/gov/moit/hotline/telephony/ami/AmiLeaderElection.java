@@ -7,7 +7,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.net.InetAddress;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -44,9 +43,6 @@ class AmiLeaderElection {
     @Inject
     JobLock lock;
 
-    @Inject
-    Clock clock;
-
     private volatile LeaderLease lease;
     private ScheduledExecutorService timer;
 
@@ -57,7 +53,7 @@ class AmiLeaderElection {
         }
         AmiConfig.Election election = config.election();
         String holder = election.instanceId().filter(id -> !id.isBlank()).orElseGet(AmiLeaderElection::instanceId);
-        lease = new LeaderLease(lock, clock, LEASE, holder, election.lease(), election.renewInterval(),
+        lease = new LeaderLease(lock, System::nanoTime, LEASE, holder, election.lease(), election.renewInterval(),
                 new LeaderLease.Listener() {
                     @Override
                     public void elected() {
