@@ -9,8 +9,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.FlushModeType;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -28,9 +30,9 @@ import vn.gov.moit.hotline.tickets.TicketStatus;
 
 /**
  * The call log: turns the adapter's {@link CallEvent}s into one {@link Call} per Linkedid, each linked to
- * exactly one ticket. Each event is applied in its own short transaction; a clash with a concurrent copy of
- * the same event (a second listener, a replay) fails on the unique Linkedid or the row version and is
- * retried, and the retry finds the work already done.
+ * exactly one ticket. Events are applied in short transactions (one event, or what has queued up on a
+ * dispatcher thread); a clash with a concurrent copy of the same event (a second listener, a replay) fails on
+ * the unique Linkedid or the row version and is retried, and the retry finds the work already done.
  */
 @ApplicationScoped
 public class CallLogService implements CallEventSink {
@@ -64,8 +66,8 @@ public class CallLogService implements CallEventSink {
     @Inject
     MeterRegistry metrics;
 
-    /** The calls of the batch being applied on this thread, by Linkedid (see {@link #acceptAll}). */
-    private final ThreadLocal<Map<String, Call>> batchCalls = new ThreadLocal<>();
+    /** The batch being applied on this thread (see {@link #acceptAll}). */
+    private final ThreadLocal<Batch> batches = new ThreadLocal<>();
 
     private Set<String> dids;
     private Set<String> contexts;
@@ -159,14 +161,16 @@ public class CallLogService implements CallEventSink {
         if (events.size() > 1) {
             try {
                 QuarkusTransaction.requiringNew().run(() -> {
-                    // The batch's calls are kept at hand, so no query has to flush the session first: the
-                    // changes are written once, at commit.
+                    // The batch's calls and their tickets are read in two queries and kept at hand, so no
+                    // query has to flush the session first: the changes are written once, at commit.
                     Call.getEntityManager().setFlushMode(FlushModeType.COMMIT);
-                    batchCalls.set(new HashMap<>());
+                    Batch batch = new Batch(events);
+                    batches.set(batch);
                     try {
                         events.forEach(this::apply);
+                        batch.changed.values().forEach(call -> publish(call, null));
                     } finally {
-                        batchCalls.remove();
+                        batches.remove();
                     }
                 });
                 return;
@@ -228,14 +232,16 @@ public class CallLogService implements CallEventSink {
     }
 
     private void entered(CallEvent.ChannelEntered e) {
-        boolean hotline = contexts.contains(e.context())
-                && PhoneNumbers.normalise(e.exten()).map(dids::contains).orElse(false);
-        if (!hotline) {
+        if (!contexts.contains(e.context())) {
+            return;
+        }
+        String did = PhoneNumbers.normalise(e.exten()).filter(dids::contains).orElse(null);
+        if (did == null) {
             return;
         }
         Call call = find(e.linkedid());
         if (call == null) {
-            call = create(e.linkedid(), PhoneNumbers.normalise(e.exten()).orElse(null), e.channel(), e.at());
+            call = create(e.linkedid(), did, e.channel(), e.at());
         }
         identify(call, e.callerNumber(), e.callerName(), e.at());
     }
@@ -256,36 +262,54 @@ public class CallLogService implements CallEventSink {
         }
     }
 
-    /** The call of a Linkedid; inside a batch from the batch's own calls once looked up. */
+    /**
+     * The events of one transaction in {@link #acceptAll}: their calls, read at once with their tickets (which
+     * stay in the session), and the calls they changed, published once each when the batch is applied.
+     */
+    private final class Batch {
+        final Map<String, Call> calls = new HashMap<>();
+        final Map<String, Call> changed = new LinkedHashMap<>();
+
+        Batch(List<CallEvent> events) {
+            Set<String> linkedids = events.stream().map(CallEvent::linkedid).collect(Collectors.toSet());
+            linkedids.forEach(id -> calls.put(id, null));
+            List<Call> known = Call.list("linkedid in ?1", linkedids);
+            known.forEach(c -> calls.put(c.linkedid, c));
+            List<Long> ticketIds = known.stream().map(c -> c.ticketId).filter(Objects::nonNull).toList();
+            if (!ticketIds.isEmpty()) {
+                ticketRepository.list("id in ?1", ticketIds);
+            }
+        }
+    }
+
+    /** The call of a Linkedid; inside a batch, from the batch's calls. */
     private Call find(String linkedid) {
-        Map<String, Call> known = batchCalls.get();
-        if (known == null) {
-            return Call.byLinkedid(linkedid);
-        }
-        if (!known.containsKey(linkedid)) {
-            known.put(linkedid, Call.byLinkedid(linkedid));
-        }
-        return known.get(linkedid);
+        Batch batch = batches.get();
+        return batch == null ? Call.byLinkedid(linkedid) : batch.calls.get(linkedid);
     }
 
     private Call create(String linkedid, String did, String channel, Instant at) {
         Call call = Call.arrived(linkedid, did, channel, at);
-        Map<String, Call> known = batchCalls.get();
-        if (known != null) {
-            known.put(linkedid, call);
-        }
         Ticket ticket = tickets.openForCall(null, null, at);
         call.ticketId = ticket.id();
         call.persist();
-        // Flushing here turns a concurrent duplicate into a unique-key failure now, inside the retry loop.
-        Call.flush();
+        Batch batch = batches.get();
+        if (batch == null) {
+            // Flushing here turns a concurrent duplicate into a unique-key failure now, inside the retry loop.
+            // A batch meets it at commit, and applies its events again one by one.
+            Call.flush();
+        } else {
+            batch.calls.put(linkedid, call);
+        }
         metrics.counter("hotline.calls.created").increment();
         changed(call, ticket);
         return call;
     }
 
     private void identify(Call call, String rawNumber, String rawName, Instant at) {
-        String number = PhoneNumbers.normalise(rawNumber).orElse(null);
+        // Most events of a call repeat the number already stored, which is in canonical form already.
+        String number = rawNumber != null && rawNumber.equals(call.callerNumber) ? rawNumber
+                : PhoneNumbers.normalise(rawNumber).orElse(null);
         String name = PhoneNumbers.isWithheld(rawName) ? null : rawName;
         if (call.identify(number, name)) {
             Ticket t = ticketOf(call);
@@ -356,7 +380,17 @@ public class CallLogService implements CallEventSink {
         return call.ticketId == null ? null : ticketRepository.findById(call.ticketId);
     }
 
+    /** Tells the live feed, once committed; a batch tells it once per call, with the call as the batch left it. */
     private void changed(Call call, Ticket ticket) {
+        Batch batch = batches.get();
+        if (batch != null) {
+            batch.changed.put(call.linkedid, call);
+        } else {
+            publish(call, ticket);
+        }
+    }
+
+    private void publish(Call call, Ticket ticket) {
         Ticket t = ticket != null ? ticket : ticketOf(call);
         changes.fire(new CallChanged(CallView.of(call, t == null ? null : t.reference(), null)));
     }

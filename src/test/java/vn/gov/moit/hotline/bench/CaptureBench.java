@@ -129,16 +129,30 @@ public final class CaptureBench {
             BenchApp.sleep(500);
             count.set(0);
             String load = BenchApp.load();
+            long cpu0 = readerCpuNanos();
             long t0 = System.nanoTime();
             long publishNanos = publish(server, events);
             awaitStable(count, 2000);
             double seconds = (last.get() - t0) / 1e9;
+            double cpuMsPerCall = (readerCpuNanos() - cpu0) / 1e6 / n;
             System.out.printf("RESULT capture-bare stream=%s calls=%d eventsPublished=%d eventsReceived=%d "
-                    + "seconds=%.2f events/s=%.0f calls/s=%.0f publishSeconds=%.2f %s%n",
+                    + "seconds=%.2f events/s=%.0f calls/s=%.0f publishSeconds=%.2f readerCpuMsPerCall=%.3f %s%n",
                     kept == null ? "full" : "filtered", n, events.size(), count.get(), seconds,
-                    count.get() / seconds, n / seconds, publishNanos / 1e9, load);
+                    count.get() / seconds, n / seconds, publishNanos / 1e9, cpuMsPerCall, load);
             c.logoff();
         }
+    }
+
+    /** CPU time of asterisk-java's own threads (reader, event pump) in this process. */
+    private static long readerCpuNanos() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (java.lang.management.ThreadInfo t : threads.dumpAllThreads(false, false)) {
+            if (t.getThreadName().startsWith("Asterisk-Java")) {
+                sum += Math.max(0, threads.getThreadCpuTime(t.getThreadId()));
+            }
+        }
+        return sum;
     }
 
     private static void awaitStable(AtomicLong count, long quietMillis) {
@@ -199,6 +213,7 @@ public final class CaptureBench {
             });
             double eventsBefore = app.metric("hotline_ami_events_total");
             String load = BenchApp.load();
+            long cpu0 = app.cpuMillis();
             long t0 = System.nanoTime();
             long publishNanos = publish(server, events);
             // Every call created and no call left in a non-final state; give up after 150 s or 10 s without progress.
@@ -224,6 +239,7 @@ public final class CaptureBench {
                 BenchApp.sleep(created >= n ? 100 : 250);
             }
             sampler.shutdownNow();
+            long cpuMillis = app.cpuMillis() - cpu0;
             double received = app.metric("hotline_ami_events_total") - eventsBefore;
             double dropped = app.metric("hotline_ami_events_dropped_total");
             double failed = app.metric("hotline_ami_events_failed_total");
@@ -233,10 +249,11 @@ public final class CaptureBench {
             System.out.printf("RESULT capture-app stream=%s calls=%d complete=%s created=%.0f nonFinal=%d "
                     + "eventsPublished=%d eventsReceived=%.0f dispatcherDropped=%.0f failed=%.0f seconds=%.2f "
                     + "calls/s=%.0f events/s=%.0f publishSeconds=%.2f startupMs=%d rssIdleMiB=%d rssMaxMiB=%d "
-                    + "hwmMiB=%d %s%n",
+                    + "hwmMiB=%d cpuMsPerCall=%.3f %s%n",
                     kept == null ? "full" : "filtered", n, finalAt > 0, created, nonFinal, events.size(), received,
                     dropped, failed, seconds, (created - nonFinal) / seconds, received / seconds,
-                    publishNanos / 1e9, app.readyMillis, rssIdle, rssMax.get(), app.procMiB("VmHWM"), load);
+                    publishNanos / 1e9, app.readyMillis, rssIdle, rssMax.get(), app.procMiB("VmHWM"),
+                    (double) cpuMillis / n, load);
         }
     }
 
