@@ -5,7 +5,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import vn.gov.moit.hotline.common.DomainException;
 import vn.gov.moit.hotline.directory.Directory;
@@ -37,13 +41,35 @@ public class Users {
         return view(u);
     }
 
-    /** The operator's user name for a phone extension (e.g. "1001"), if one is registered. */
+    /**
+     * How long the extension-to-operator map read by the call log is kept. A change made on this instance
+     * clears it at once; one made on another instance sharing the database is seen within this time.
+     */
+    static final Duration EXTENSIONS_KEPT = Duration.ofSeconds(30);
+
+    /** Every registered extension and its user, as read at {@code readAt}. */
+    private record Extensions(Map<String, String> users, Instant readAt) {
+    }
+
+    private volatile Extensions extensions;
+
+    /**
+     * The operator's user name for a phone extension (e.g. "1001"), if one is registered. Asked for every
+     * answered call, so it is answered from a map of all extensions, read again after any user change.
+     */
     public Optional<String> operatorForExtension(String extension) {
         if (extension == null || extension.isBlank()) {
             return Optional.empty();
         }
-        User u = User.find("extension", extension).firstResult();
-        return Optional.ofNullable(u).map(x -> x.username);
+        Instant now = clock.instant();
+        Extensions known = extensions;
+        if (known == null || now.isBefore(known.readAt()) || !now.isBefore(known.readAt().plus(EXTENSIONS_KEPT))) {
+            Map<String, String> users = new HashMap<>();
+            User.<User>list("extension is not null").forEach(u -> users.put(u.extension, u.username));
+            known = new Extensions(Map.copyOf(users), now);
+            extensions = known;
+        }
+        return Optional.ofNullable(known.users().get(extension));
     }
 
     /** The extension registered for a user, if any. */
@@ -64,6 +90,7 @@ public class Users {
         u.passwordHash = BcryptUtil.bcryptHash(password);
         u.persist();
         User.getEntityManager().flush();
+        extensions = null;
         return view(u);
     }
 
@@ -82,6 +109,7 @@ public class Users {
             u.passwordHash = BcryptUtil.bcryptHash(password);
         }
         User.getEntityManager().flush();
+        extensions = null;
         return view(u);
     }
 
@@ -92,6 +120,7 @@ public class Users {
             throw new DomainException.NotFound("User", username);
         }
         u.delete();
+        extensions = null;
     }
 
     private void apply(User u, String role, String displayName, String departmentCode, String extension) {
