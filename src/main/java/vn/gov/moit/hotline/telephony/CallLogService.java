@@ -130,8 +130,7 @@ public class CallLogService implements CallEventSink {
             return false;
         }
         String number = PhoneNumbers.normalise(b.callerNumber()).orElse(null);
-        String name = b.callerName() == null || b.callerName().isBlank() || PhoneNumbers.isWithheld(b.callerName())
-                ? null : b.callerName();
+        String name = callerName(b.callerName());
         String operator = b.state() != CallState.COMPLETED ? null
                 : Optional.ofNullable(operatorOf(b.operatorInterface())).orElseGet(() -> operatorNamed(b.operatorName()));
         Ticket ticket = tickets.openForCall(number, name, b.arrivedAt());
@@ -241,9 +240,10 @@ public class CallLogService implements CallEventSink {
         }
         Call call = find(e.linkedid());
         if (call == null) {
-            call = create(e.linkedid(), did, e.channel(), e.at());
+            create(e.linkedid(), did, e.channel(), e.callerNumber(), e.callerName(), e.at());
+        } else {
+            identify(call, e.callerNumber(), e.callerName(), e.at());
         }
-        identify(call, e.callerNumber(), e.callerName(), e.at());
     }
 
     private void queued(CallEvent.QueueJoined e) {
@@ -252,7 +252,7 @@ public class CallLogService implements CallEventSink {
             if (!queues.contains(e.queue())) {
                 return;
             }
-            call = create(e.linkedid(), null, e.channel(), e.at());
+            call = create(e.linkedid(), null, e.channel(), e.callerNumber(), e.callerName(), e.at());
         }
         CallState before = call.state;
         call.queued(e.queue(), e.channel(), e.at());
@@ -288,9 +288,11 @@ public class CallLogService implements CallEventSink {
         return batch == null ? Call.byLinkedid(linkedid) : batch.calls.get(linkedid);
     }
 
-    private Call create(String linkedid, String did, String channel, Instant at) {
+    /** A new call and its ticket, written with the caller already known (no second write to add it). */
+    private Call create(String linkedid, String did, String channel, String rawNumber, String rawName, Instant at) {
         Call call = Call.arrived(linkedid, did, channel, at);
-        Ticket ticket = tickets.openForCall(null, null, at);
+        call.identify(PhoneNumbers.normalise(rawNumber).orElse(null), callerName(rawName));
+        Ticket ticket = tickets.openForCall(call.callerNumber, call.callerName, at);
         call.ticketId = ticket.id();
         call.persist();
         Batch batch = batches.get();
@@ -310,14 +312,17 @@ public class CallLogService implements CallEventSink {
         // Most events of a call repeat the number already stored, which is in canonical form already.
         String number = rawNumber != null && rawNumber.equals(call.callerNumber) ? rawNumber
                 : PhoneNumbers.normalise(rawNumber).orElse(null);
-        String name = PhoneNumbers.isWithheld(rawName) ? null : rawName;
-        if (call.identify(number, name)) {
+        if (call.identify(number, callerName(rawName))) {
             Ticket t = ticketOf(call);
             if (t != null && t.source() == TicketSource.PHONE && t.id().equals(call.ticketId)) {
                 t.identifyCaller(call.callerNumber, call.callerWithheld, call.callerName, at);
             }
             changed(call, t);
         }
+    }
+
+    private static String callerName(String raw) {
+        return PhoneNumbers.isWithheld(raw) ? null : raw;
     }
 
     /** An unanswered call puts its ticket on the callback list, if nobody has started working on it. */
