@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.FlushModeType;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -271,14 +272,28 @@ public class CallLogService implements CallEventSink {
         final Map<String, Call> changed = new LinkedHashMap<>();
 
         Batch(List<CallEvent> events) {
-            Set<String> linkedids = events.stream().map(CallEvent::linkedid).collect(Collectors.toSet());
+            List<String> linkedids = events.stream().map(CallEvent::linkedid).distinct().toList();
             linkedids.forEach(id -> calls.put(id, null));
-            List<Call> known = Call.list("linkedid in ?1", linkedids);
+            List<Call> known = Call.list("linkedid in ?1", padded(linkedids));
             known.forEach(c -> calls.put(c.linkedid, c));
-            List<Long> ticketIds = known.stream().map(c -> c.ticketId).filter(Objects::nonNull).toList();
+            List<Long> ticketIds = known.stream().map(c -> c.ticketId).filter(Objects::nonNull).distinct().toList();
             if (!ticketIds.isEmpty()) {
-                ticketRepository.list("id in ?1", ticketIds);
+                ticketRepository.list("id in ?1", padded(ticketIds));
             }
+        }
+
+        /**
+         * The values repeated up to a power of two: a few statement texts instead of one per list length, so
+         * the statements are translated and prepared once and then found in the caches.
+         */
+        private static <T> List<T> padded(List<T> values) {
+            int size = Integer.highestOneBit(Math.max(8, values.size()) - 1) << 1;
+            List<T> padded = new ArrayList<>(size);
+            padded.addAll(values);
+            while (padded.size() < size) {
+                padded.add(values.get(values.size() - 1));
+            }
+            return padded;
         }
     }
 
