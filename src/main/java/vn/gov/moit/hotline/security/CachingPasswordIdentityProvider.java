@@ -14,7 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks user names and passwords (HTTP Basic and the login form) before security-jpa's provider, which it
@@ -29,6 +31,8 @@ class CachingPasswordIdentityProvider implements IdentityProvider<UsernamePasswo
 
     private final JpaIdentityProvider passwords;
     private final CredentialCache cache;
+    /** Checks under way, by cache key. */
+    private final Map<String, Uni<CredentialCache.Verified>> checking = new ConcurrentHashMap<>();
     private final Counter accepted;
     private final Counter refused;
     private final Counter cacheHits;
@@ -58,19 +62,36 @@ class CachingPasswordIdentityProvider implements IdentityProvider<UsernamePasswo
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
             AuthenticationRequestContext context) {
-        char[] password = request.getPassword().getPassword();
-        Optional<CredentialCache.Verified> known = cache.lookup(request.getUsername(), password);
+        if (!cache.enabled()) {
+            return verify(request, context);
+        }
+        String key = cache.keyOf(request.getUsername(), request.getPassword().getPassword());
+        Optional<CredentialCache.Verified> known = cache.lookup(key);
         if (known.isPresent()) {
             cacheHits.increment();
             return Uni.createFrom().item(identity(known.get(), request));
         }
+        // When an entry expires, every request of a busy client misses until the new check is done: they wait
+        // for that one check instead of each starting its own.
+        return checking.computeIfAbsent(key, k -> verifyOnce(request, context, k))
+                .onItem().transform(verified -> identity(verified, request));
+    }
+
+    private Uni<CredentialCache.Verified> verifyOnce(UsernamePasswordAuthenticationRequest request,
+            AuthenticationRequestContext context, String key) {
         long generation = cache.generation();
+        return verify(request, context)
+                .onItem().transform(identity -> new CredentialCache.Verified(identity.getPrincipal().getName(),
+                        identity.getRoles()))
+                .onItem().invoke(verified -> cache.remember(generation, key, verified))
+                .onTermination().invoke(() -> checking.remove(key))
+                .memoize().indefinitely();
+    }
+
+    /** The bcrypt check by security-jpa, which runs it off the IO thread. */
+    private Uni<SecurityIdentity> verify(UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
         return passwords.authenticate(request, context)
-                .onItem().invoke(identity -> {
-                    accepted.increment();
-                    cache.remember(generation,
-                            new CredentialCache.Verified(identity.getPrincipal().getName(), identity.getRoles()), password);
-                })
+                .onItem().invoke(identity -> accepted.increment())
                 .onFailure().invoke(failure -> refused.increment());
     }
 

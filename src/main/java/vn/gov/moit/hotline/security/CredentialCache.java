@@ -1,5 +1,6 @@
 package vn.gov.moit.hotline.security;
 
+import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -21,8 +22,8 @@ import javax.crypto.spec.SecretKeySpec;
  * request. Neither the password nor anything a password could be guessed from offline is kept: entries are
  * keyed by an HMAC-SHA256 of user name and password under a random key that lives only in this process.
  *
- * <p>Only successful verifications are remembered; a different password makes a different key and is always
- * checked against the hash. {@link #forget} drops a user's entries when the user changes. A verification
+ * <p>Only successful verifications are remembered; a different password makes a different {@link #keyOf key}
+ * and is always checked against the hash. {@link #forget} drops a user's entries when the user changes. A verification
  * that was already running when a user changed might have read the old hash: {@link #remember} takes the
  * {@link #generation()} read before the verification began and discards the entry if any user changed since.
  */
@@ -40,7 +41,7 @@ final class CredentialCache {
     private final long ttlNanos;
     private final int maxSize;
     private final LongSupplier nanoTicker;
-    private final SecretKeySpec key;
+    private final SecretKeySpec secret;
 
     /**
      * @param ttl how long a verification is trusted; zero turns the cache off
@@ -54,27 +55,42 @@ final class CredentialCache {
         this.ttlNanos = ttl.toNanos();
         this.maxSize = maxSize;
         this.nanoTicker = nanoTicker;
-        byte[] secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
-        this.key = new SecretKeySpec(secret, "HmacSHA256");
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        this.secret = new SecretKeySpec(random, "HmacSHA256");
     }
 
     boolean enabled() {
         return ttlNanos > 0 && maxSize > 0;
     }
 
-    /** The user verified with exactly this password within the time-to-live, if any. */
-    Optional<Verified> lookup(String username, char[] password) {
+    /** The key of a user name and password: an HMAC under this process's secret, useless anywhere else. */
+    String keyOf(String username, char[] password) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(secret);
+            byte[] user = username.getBytes(StandardCharsets.UTF_8);
+            // The user name's length first, so that no other user name and password make the same input.
+            mac.update(ByteBuffer.allocate(4).putInt(user.length).flip());
+            mac.update(user);
+            mac.update(StandardCharsets.UTF_8.encode(CharBuffer.wrap(password)));
+            return Base64.getEncoder().encodeToString(mac.doFinal());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
+    }
+
+    /** The user verified with exactly the password of this {@link #keyOf key} within the time-to-live, if any. */
+    Optional<Verified> lookup(String key) {
         if (!enabled()) {
             return Optional.empty();
         }
-        String k = key(username, password);
-        Entry e = entries.get(k);
+        Entry e = entries.get(key);
         if (e == null) {
             return Optional.empty();
         }
         if (nanoTicker.getAsLong() - e.expiresAtNanos >= 0) {
-            entries.remove(k, e);
+            entries.remove(key, e);
             return Optional.empty();
         }
         return Optional.of(e.verified);
@@ -86,10 +102,10 @@ final class CredentialCache {
     }
 
     /**
-     * Remembers a successful verification of {@code password} for {@code verified.username()}, unless a user
-     * changed after {@code generationBefore} was read (the verification may then have used an old hash).
+     * Remembers a successful verification of the password of {@code key} for {@code verified.username()}, unless
+     * a user changed after {@code generationBefore} was read (the verification may then have used an old hash).
      */
-    void remember(long generationBefore, Verified verified, char[] password) {
+    void remember(long generationBefore, String key, Verified verified) {
         if (!enabled()) {
             return;
         }
@@ -100,13 +116,12 @@ final class CredentialCache {
                 return;
             }
         }
-        String k = key(verified.username(), password);
         Entry entry = new Entry(verified, now + ttlNanos);
-        entries.put(k, entry);
+        entries.put(key, entry);
         // forget() bumps the generation before it removes entries: either it removes this entry, or the
         // generation has already moved and this entry is taken back here.
         if (generation.get() != generationBefore) {
-            entries.remove(k, entry);
+            entries.remove(key, entry);
         }
     }
 
@@ -118,21 +133,5 @@ final class CredentialCache {
 
     int size() {
         return entries.size();
-    }
-
-    private String key(String username, char[] password) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            byte[] user = username.getBytes(StandardCharsets.UTF_8);
-            // The user name's length first, so that no other user name and password make the same input.
-            mac.update(new byte[] {(byte) (user.length >>> 24), (byte) (user.length >>> 16), (byte) (user.length >>> 8),
-                (byte) user.length});
-            mac.update(user);
-            mac.update(StandardCharsets.UTF_8.encode(CharBuffer.wrap(password)));
-            return Base64.getEncoder().encodeToString(mac.doFinal());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
     }
 }

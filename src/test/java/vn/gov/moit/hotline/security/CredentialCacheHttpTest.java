@@ -6,8 +6,14 @@ import static vn.gov.moit.hotline.Api.ADMIN;
 import static vn.gov.moit.hotline.Api.as;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,6 +45,25 @@ class CredentialCacheHttpTest {
         assertThat(metric(VERIFICATIONS + "{outcome=\"refused\"")).isGreaterThanOrEqualTo(2);
         callbacks("cache.an", "first-password", 200);
         assertThat(metric(VERIFICATIONS)).isEqualTo(checks + 3);
+    }
+
+    @Test
+    void requestsArrivingTogetherShareOneCheck() throws Exception {
+        createOperator("cache.dung", "first-password");
+        double checks = metric(VERIFICATIONS);
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> calls = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                calls.add(clients.submit(() -> callbacks("cache.dung", "first-password", 200)));
+            }
+            for (Future<?> call : calls) {
+                call.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        assertThat(metric(VERIFICATIONS)).isEqualTo(checks + 1);
     }
 
     @Test

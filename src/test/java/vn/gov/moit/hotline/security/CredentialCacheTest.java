@@ -13,43 +13,47 @@ class CredentialCacheTest {
     private final AtomicLong nanos = new AtomicLong(1_000);
     private final CredentialCache cache = new CredentialCache(Duration.ofSeconds(60), 3, nanos::get);
 
+    private String key(String username, String password) {
+        return cache.keyOf(username, password.toCharArray());
+    }
+
     private static CredentialCache.Verified operator(String name) {
         return new CredentialCache.Verified(name, Set.of(Roles.OPERATOR));
     }
 
     @Test
     void aVerifiedPasswordIsKnownUntilItsTimeToLiveEnds() {
-        cache.remember(cache.generation(), operator("an"), "right-password".toCharArray());
+        cache.remember(cache.generation(), key("an", "right-password"), operator("an"));
 
-        assertThat(cache.lookup("an", "right-password".toCharArray())).contains(operator("an"));
+        assertThat(cache.lookup(key("an", "right-password"))).contains(operator("an"));
         nanos.addAndGet(Duration.ofSeconds(59).toNanos());
-        assertThat(cache.lookup("an", "right-password".toCharArray())).isPresent();
+        assertThat(cache.lookup(key("an", "right-password"))).isPresent();
         nanos.addAndGet(Duration.ofSeconds(1).toNanos());
-        assertThat(cache.lookup("an", "right-password".toCharArray())).isEmpty();
+        assertThat(cache.lookup(key("an", "right-password"))).isEmpty();
         assertThat(cache.size()).isZero();
     }
 
     @Test
     void onlyTheSameUserWithTheSamePasswordIsKnown() {
-        cache.remember(cache.generation(), operator("an"), "right-password".toCharArray());
+        cache.remember(cache.generation(), key("an", "right-password"), operator("an"));
 
-        assertThat(cache.lookup("an", "wrong-password".toCharArray())).isEmpty();
-        assertThat(cache.lookup("an", "right-passwor".toCharArray())).isEmpty();
-        assertThat(cache.lookup("anr", "ight-password".toCharArray())).isEmpty();
-        assertThat(cache.lookup("binh", "right-password".toCharArray())).isEmpty();
+        assertThat(cache.lookup(key("an", "wrong-password"))).isEmpty();
+        assertThat(cache.lookup(key("an", "right-passwor"))).isEmpty();
+        assertThat(cache.lookup(key("anr", "ight-password"))).isEmpty();
+        assertThat(cache.lookup(key("binh", "right-password"))).isEmpty();
     }
 
     @Test
     void aChangedUserIsForgottenAndOthersAreKept() {
-        cache.remember(cache.generation(), operator("an"), "password-1".toCharArray());
-        cache.remember(cache.generation(), operator("an"), "password-2".toCharArray());
-        cache.remember(cache.generation(), operator("binh"), "password-3".toCharArray());
+        cache.remember(cache.generation(), key("an", "password-1"), operator("an"));
+        cache.remember(cache.generation(), key("an", "password-2"), operator("an"));
+        cache.remember(cache.generation(), key("binh", "password-3"), operator("binh"));
 
         cache.forget("an");
 
-        assertThat(cache.lookup("an", "password-1".toCharArray())).isEmpty();
-        assertThat(cache.lookup("an", "password-2".toCharArray())).isEmpty();
-        assertThat(cache.lookup("binh", "password-3".toCharArray())).isPresent();
+        assertThat(cache.lookup(key("an", "password-1"))).isEmpty();
+        assertThat(cache.lookup(key("an", "password-2"))).isEmpty();
+        assertThat(cache.lookup(key("binh", "password-3"))).isPresent();
     }
 
     @Test
@@ -57,33 +61,43 @@ class CredentialCacheTest {
         long before = cache.generation();
         cache.forget("an"); // the user changed while their old password was being checked
 
-        cache.remember(before, operator("an"), "old-password".toCharArray());
+        cache.remember(before, key("an", "old-password"), operator("an"));
 
-        assertThat(cache.lookup("an", "old-password".toCharArray())).isEmpty();
+        assertThat(cache.lookup(key("an", "old-password"))).isEmpty();
     }
 
     @Test
     void whenFullExpiredEntriesMakeRoomAndOtherwiseNothingNewIsKept() {
         for (String name : new String[] {"a1", "a2", "a3"}) {
-            cache.remember(cache.generation(), operator(name), "password".toCharArray());
+            cache.remember(cache.generation(), key(name, "password"), operator(name));
         }
-        cache.remember(cache.generation(), operator("a4"), "password".toCharArray());
-        assertThat(cache.lookup("a4", "password".toCharArray())).isEmpty();
-        assertThat(cache.lookup("a1", "password".toCharArray())).isPresent();
+        cache.remember(cache.generation(), key("a4", "password"), operator("a4"));
+        assertThat(cache.lookup(key("a4", "password"))).isEmpty();
+        assertThat(cache.lookup(key("a1", "password"))).isPresent();
 
         nanos.addAndGet(Duration.ofSeconds(61).toNanos());
-        cache.remember(cache.generation(), operator("a4"), "password".toCharArray());
-        assertThat(cache.lookup("a4", "password".toCharArray())).isPresent();
+        cache.remember(cache.generation(), key("a4", "password"), operator("a4"));
+        assertThat(cache.lookup(key("a4", "password"))).isPresent();
         assertThat(cache.size()).isEqualTo(1);
+    }
+
+    @Test
+    void keysDependOnUserNameAndPasswordAndOnTheProcessOnly() {
+        String key = key("an", "right-password");
+
+        assertThat(key("an", "right-password")).isEqualTo(key);
+        assertThat(key).doesNotContain("right-password");
+        assertThat(new CredentialCache(Duration.ofSeconds(60), 3, nanos::get).keyOf("an", "right-password".toCharArray()))
+                .isNotEqualTo(key);
     }
 
     @Test
     void aTimeToLiveOfZeroTurnsTheCacheOff() {
         CredentialCache off = new CredentialCache(Duration.ZERO, 10_000, nanos::get);
-        off.remember(off.generation(), operator("an"), "right-password".toCharArray());
+        off.remember(off.generation(), off.keyOf("an", "right-password".toCharArray()), operator("an"));
 
         assertThat(off.enabled()).isFalse();
-        assertThat(off.lookup("an", "right-password".toCharArray())).isEmpty();
+        assertThat(off.lookup(off.keyOf("an", "right-password".toCharArray()))).isEmpty();
         assertThat(off.size()).isZero();
     }
 }
