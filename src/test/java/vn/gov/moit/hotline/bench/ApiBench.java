@@ -71,17 +71,24 @@ public final class ApiBench {
         }
     }
 
-    /** Sends {@code rate} requests a second for {@code seconds}; at most 2,000 outstanding (beyond: counted, not sent). */
+    /**
+     * Sends {@code rate} requests a second for {@code seconds}; at most 2,000 outstanding (beyond: counted, not sent).
+     * Prints per kind: requests due, sent, answered; the achieved rate of 2xx answers; latency percentiles from
+     * each request's due time; errors (non-2xx answers, and requests that failed or timed out after 30 s); the
+     * bcrypt checks the application ran meanwhile; and the load average before and after.
+     */
     static void run(BenchApp app, String name, IntFunction<HttpRequest> requests, int rate, int seconds, boolean print)
             throws Exception {
         int n = rate * seconds;
         long period = 1_000_000_000L / rate;
         ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
-        AtomicInteger errors = new AtomicInteger();
+        AtomicInteger non2xx = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
         AtomicInteger outstanding = new AtomicInteger();
         AtomicInteger notSent = new AtomicInteger();
         List<CompletableFuture<?>> all = new ArrayList<>(n);
-        String load = BenchApp.load();
+        String loadBefore = BenchApp.load();
+        double bcryptBefore = app.metric("hotline_security_password_verifications_total");
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
             long due = t0 + i * period;
@@ -99,22 +106,27 @@ public final class ApiBench {
                     .whenComplete((resp, ex) -> {
                         outstanding.decrementAndGet();
                         latencies.add((System.nanoTime() - due) / 1e6);
-                        if (ex != null || resp.statusCode() >= 300) {
-                            if (errors.incrementAndGet() <= 3) {
-                                System.err.println(name + ": " + (ex != null ? ex : resp.statusCode() + " " + resp.body()));
-                            }
+                        boolean bad = ex != null || resp.statusCode() / 100 != 2;
+                        if (bad && (ex != null ? failed.incrementAndGet() : non2xx.incrementAndGet()) <= 3) {
+                            System.err.println(name + ": " + (ex != null ? ex : resp.statusCode() + " " + resp.body()));
                         }
                     }));
         }
+        double sendSeconds = (System.nanoTime() - t0) / 1e9;
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).exceptionally(e -> null)
                 .get(60, TimeUnit.SECONDS);
         double elapsed = (System.nanoTime() - t0) / 1e9;
         double[] ms = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int ok = ms.length - non2xx.get() - failed.get();
         if (print) {
-            System.out.printf("RESULT api %s target=%d/s sent=%d notSent=%d errors=%d achieved=%.0f/s p50=%.1fms "
-                    + "p99=%.1fms max=%.1fms %s%n", name, rate, ms.length, notSent.get(), errors.get(),
-                    (ms.length - errors.get()) / elapsed, BenchApp.percentile(ms, 50), BenchApp.percentile(ms, 99),
-                    ms.length == 0 ? Double.NaN : ms[ms.length - 1], load);
+            System.out.printf("RESULT api %s target=%d/s due=%d sent=%d notSent=%d answered=%d ok=%d errors=%d "
+                    + "(non2xx=%d failed=%d) sentRate=%.0f/s achieved=%.0f/s p50=%.1fms p90=%.1fms p99=%.1fms "
+                    + "max=%.1fms bcrypt=%.0f %s, after: %s%n",
+                    name, rate, n, all.size(), notSent.get(), ms.length, ok, non2xx.get() + failed.get(), non2xx.get(),
+                    failed.get(), all.size() / sendSeconds, ok / elapsed, BenchApp.percentile(ms, 50),
+                    BenchApp.percentile(ms, 90), BenchApp.percentile(ms, 99), ms.length == 0 ? Double.NaN : ms[ms.length - 1],
+                    app.metric("hotline_security_password_verifications_total") - bcryptBefore, loadBefore,
+                    BenchApp.load());
         }
     }
 }
