@@ -45,6 +45,9 @@ public class TicketService {
     TicketConfig config;
 
     @Inject
+    DeskListTotals deskListTotals;
+
+    @Inject
     ZoneId zone;
 
     @Inject
@@ -137,11 +140,13 @@ public class TicketService {
                         + " or lower(callerName) like :text or lower(commune) like :text)", "text",
                         f.text() == null ? null : "%" + f.text().toLowerCase(Locale.ROOT) + "%");
         Set<String> criteria = where.parameters().keySet();
-        Sort sort = criteria.equals(Set.of("status")) ? TicketRepository.deskOrder(page.sort(), "status")
-                : criteria.equals(Set.of("status", "field")) ? TicketRepository.deskOrder(page.sort(), "status", "fieldCode")
-                : page.sort();
+        boolean deskList = criteria.equals(Set.of("status")) || criteria.equals(Set.of("status", "field"));
+        Sort sort = !deskList ? page.sort() : criteria.size() == 1 ? TicketRepository.deskOrder(page.sort(), "status")
+                : TicketRepository.deskOrder(page.sort(), "status", "fieldCode");
         var found = tickets.find(where.query(), sort, where.parameters()).page(page.page(), page.size());
-        return new Page<>(found.list().stream().map(TicketView::of).toList(), page.page(), page.size(), found.count());
+        List<TicketView> items = found.list().stream().map(TicketView::of).toList();
+        long total = deskList ? deskListTotals.total(where.parameters(), found::count) : found.count();
+        return new Page<>(items, page.page(), page.size(), total);
     }
 
     @Transactional
