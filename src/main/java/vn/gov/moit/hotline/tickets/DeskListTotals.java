@@ -12,8 +12,9 @@ import java.util.function.LongSupplier;
  * entries, but its total still counts every match: 8,500 entries for one status and field at a million tickets,
  * most of the cost of the request, for the same dozen lists that every desk asks for several times a second.
  * A total of at least {@value #REUSED_FROM} is therefore counted at most once per
- * {@code hotline.tickets.desk-list-total-ttl} per list on each instance, and may be that much behind; smaller
- * totals, cheap to count and easy to check against the list, are always counted.
+ * {@code hotline.tickets.desk-list-total-ttl} per list on each instance, and may be that much behind (plus the
+ * time of one count, while which the others keep the last total); smaller totals, cheap to count and easy to check
+ * against the list, are always counted.
  */
 @ApplicationScoped
 class DeskListTotals {
@@ -46,11 +47,32 @@ class DeskListTotals {
         if (last != null && now - last.atNanos < ttlNanos) {
             return last.total;
         }
-        long total = count.getAsLong();
+        // One request counts again; those arriving meanwhile keep the last total instead of all counting at once.
+        Counted claim = null;
+        if (last != null) {
+            claim = new Counted(last.total, now);
+            if (!totals.replace(criteria, last, claim)) {
+                return last.total;
+            }
+        }
+        long total;
+        try {
+            total = count.getAsLong();
+        } catch (RuntimeException e) {
+            if (claim != null) {
+                totals.remove(criteria, claim);
+            }
+            throw e;
+        }
         if (total >= REUSED_FROM && ttlNanos > 0) {
-            totals.put(Map.copyOf(criteria), new Counted(total, now));
-        } else if (last != null) {
-            totals.remove(criteria, last);
+            Counted counted = new Counted(total, now);
+            if (claim == null) {
+                totals.put(Map.copyOf(criteria), counted);
+            } else {
+                totals.replace(criteria, claim, counted);
+            }
+        } else if (claim != null) {
+            totals.remove(criteria, claim);
         }
         return total;
     }

@@ -34,6 +34,22 @@ class DeskListTotalsTest {
     }
 
     @Test
+    void whileOneRequestCountsAgainTheOthersKeepTheLastTotal() {
+        totals.total(triagedEcommerce, () -> count(8_500));
+        nanos.addAndGet(2_000_000_000L);
+
+        long recounted = totals.total(triagedEcommerce, () -> {
+            // Another request for the same list while this one counts.
+            assertThat(totals.total(triagedEcommerce, () -> count(-1))).isEqualTo(8_500);
+            return count(8_600);
+        });
+
+        assertThat(recounted).isEqualTo(8_600);
+        assertThat(counts).hasValue(2);
+        assertThat(totals.total(triagedEcommerce, () -> count(-1))).isEqualTo(8_600);
+    }
+
+    @Test
     void eachListHasItsOwnTotal() {
         totals.total(triagedEcommerce, () -> count(8_500));
 
