@@ -41,7 +41,8 @@ final class CredentialCache {
     private final long ttlNanos;
     private final int maxSize;
     private final LongSupplier nanoTicker;
-    private final SecretKeySpec secret;
+    /** One HMAC per thread, keyed once: getting and keying a Mac was half the cost of a key on every request. */
+    private final ThreadLocal<Mac> hmac;
 
     /**
      * @param ttl how long a verification is trusted; zero turns the cache off
@@ -57,7 +58,16 @@ final class CredentialCache {
         this.nanoTicker = nanoTicker;
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
-        this.secret = new SecretKeySpec(random, "HmacSHA256");
+        SecretKeySpec secret = new SecretKeySpec(random, "HmacSHA256");
+        this.hmac = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(secret);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+            }
+        });
     }
 
     boolean enabled() {
@@ -66,18 +76,14 @@ final class CredentialCache {
 
     /** The key of a user name and password: an HMAC under this process's secret, useless anywhere else. */
     String keyOf(String username, char[] password) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(secret);
-            byte[] user = username.getBytes(StandardCharsets.UTF_8);
-            // The user name's length first, so that no other user name and password make the same input.
-            mac.update(ByteBuffer.allocate(4).putInt(user.length).flip());
-            mac.update(user);
-            mac.update(StandardCharsets.UTF_8.encode(CharBuffer.wrap(password)));
-            return Base64.getEncoder().encodeToString(mac.doFinal());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
+        Mac mac = hmac.get();
+        byte[] user = username.getBytes(StandardCharsets.UTF_8);
+        // The user name's length first, so that no other user name and password make the same input.
+        mac.update(ByteBuffer.allocate(4).putInt(user.length).flip());
+        mac.update(user);
+        mac.update(StandardCharsets.UTF_8.encode(CharBuffer.wrap(password)));
+        // doFinal also resets the Mac for the thread's next key.
+        return Base64.getEncoder().encodeToString(mac.doFinal());
     }
 
     /** The user verified with exactly the password of this {@link #keyOf key} within the time-to-live, if any. */
