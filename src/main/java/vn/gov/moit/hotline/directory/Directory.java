@@ -1,14 +1,21 @@
 package vn.gov.moit.hotline.directory;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import vn.gov.moit.hotline.common.DomainException;
 
 /**
  * Reference data the other features check codes against and read labels from: departments, fields,
- * provinces and the routing rules from field to department.
+ * provinces and the routing rules from field to department. The lists of names are kept in memory (public pages
+ * read them on every request: most of the CPU of a public read at 500 req/s); codes are still checked against
+ * the database.
  */
 @ApplicationScoped
 public class Directory {
@@ -21,19 +28,62 @@ public class Directory {
     public record Route(String fieldCode, String departmentCode, long version) {
     }
 
+    /** A department was saved through {@link #saveDepartment}. */
+    record DepartmentSaved(String code) {
+    }
+
+    /** The departments' names as read, and when (monotonic nanoseconds). */
+    private record Departments(List<Entry> entries, long readAtNanos) {
+    }
+
+    /**
+     * How long the departments' names are kept: every public request and report page names them, and a department
+     * saved on another instance sharing the database shows here within this time (at once when saved here).
+     */
+    private static final Duration DEPARTMENTS_KEPT = Duration.ofMinutes(1);
+
+    @Inject
+    Event<DepartmentSaved> departmentSaved;
+
+    private volatile Departments departments;
+    // Fields and provinces change only through Flyway migrations, which run before the application starts.
+    private volatile List<Entry> fields;
+    private volatile List<Entry> provinces;
+
     public List<Entry> departments() {
-        return Department.<Department>list("order by code").stream()
-                .map(d -> new Entry(d.code, d.nameVi, d.nameEn)).toList();
+        Departments known = departments;
+        long now = System.nanoTime();
+        if (known == null || now - known.readAtNanos >= DEPARTMENTS_KEPT.toNanos()) {
+            known = new Departments(Department.<Department>list("order by code").stream()
+                    .map(d -> new Entry(d.code, d.nameVi, d.nameEn)).toList(), now);
+            departments = known;
+        }
+        return known.entries;
     }
 
     public List<Entry> fields() {
-        return Field.<Field>list("order by sortOrder, code").stream()
-                .map(f -> new Entry(f.code, f.nameVi, f.nameEn)).toList();
+        List<Entry> known = fields;
+        if (known == null) {
+            known = Field.<Field>list("order by sortOrder, code").stream()
+                    .map(f -> new Entry(f.code, f.nameVi, f.nameEn)).toList();
+            fields = known;
+        }
+        return known;
     }
 
     public List<Entry> provinces() {
-        return Province.<Province>list("order by code").stream()
-                .map(p -> new Entry(p.code, p.nameVi, p.nameEn)).toList();
+        List<Entry> known = provinces;
+        if (known == null) {
+            known = Province.<Province>list("order by code").stream()
+                    .map(p -> new Entry(p.code, p.nameVi, p.nameEn)).toList();
+            provinces = known;
+        }
+        return known;
+    }
+
+    /** After the commit, so that the next read sees the saved department. */
+    void onDepartmentSaved(@Observes(during = TransactionPhase.AFTER_COMPLETION) DepartmentSaved saved) {
+        departments = null;
     }
 
     public List<Route> routes() {
@@ -80,6 +130,7 @@ public class Directory {
         d.nameEn = entry.nameEn();
         d.active = active;
         d.persist();
+        departmentSaved.fire(new DepartmentSaved(d.code));
         return entry;
     }
 

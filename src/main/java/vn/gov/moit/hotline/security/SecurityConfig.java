@@ -2,9 +2,10 @@ package vn.gov.moit.hotline.security;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
-/** Who exists when the application starts. */
+/** Who exists when the application starts, and how long a verified password is trusted. */
 @ConfigMapping(prefix = "hotline.security")
 public interface SecurityConfig {
 
@@ -22,4 +23,22 @@ public interface SecurityConfig {
     /** Password of every demo user. */
     @WithDefault("demo")
     String demoPassword();
+
+    /** Verified passwords kept in memory, so that HTTP Basic clients do not cost a bcrypt check per request. */
+    CredentialCacheConfig credentialCache();
+
+    interface CredentialCacheConfig {
+
+        /**
+         * How long a verified user name and password is accepted without checking the hash again; PT0S turns the
+         * cache off. Changes made through this instance drop the user's entries at once; on other instances
+         * sharing the database they take effect within this time.
+         */
+        @WithDefault("PT60S")
+        Duration ttl();
+
+        /** The most verified credentials kept; when full, new ones are checked every time until old ones expire. */
+        @WithDefault("10000")
+        int maxSize();
+    }
 }

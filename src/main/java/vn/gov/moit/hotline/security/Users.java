@@ -2,6 +2,7 @@ package vn.gov.moit.hotline.security;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -23,8 +24,15 @@ public class Users {
             String extension, long version) {
     }
 
+    /** A user's password, role, department or extension changed, or the user was removed. */
+    record UserChanged(String username) {
+    }
+
     @Inject
     Clock clock;
+
+    @Inject
+    Event<UserChanged> changed;
 
     @Inject
     Directory directory;
@@ -110,6 +118,7 @@ public class Users {
         }
         User.getEntityManager().flush();
         extensions = null;
+        changed.fire(new UserChanged(username));
         return view(u);
     }
 
@@ -121,6 +130,7 @@ public class Users {
         }
         u.delete();
         extensions = null;
+        changed.fire(new UserChanged(username));
     }
 
     private void apply(User u, String role, String displayName, String departmentCode, String extension) {

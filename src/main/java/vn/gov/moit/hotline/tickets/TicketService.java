@@ -1,5 +1,6 @@
 package vn.gov.moit.hotline.tickets;
 
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -10,6 +11,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.BiFunction;
 import vn.gov.moit.hotline.common.DomainException;
 import vn.gov.moit.hotline.common.Page;
@@ -41,6 +43,9 @@ public class TicketService {
 
     @Inject
     TicketConfig config;
+
+    @Inject
+    DeskListTotals deskListTotals;
 
     @Inject
     ZoneId zone;
@@ -134,8 +139,14 @@ public class TicketService {
                 .and("(lower(summary) like :text or lower(description) like :text or lower(reference) like :text"
                         + " or lower(callerName) like :text or lower(commune) like :text)", "text",
                         f.text() == null ? null : "%" + f.text().toLowerCase(Locale.ROOT) + "%");
-        var found = tickets.find(where.query(), page.sort(), where.parameters()).page(page.page(), page.size());
-        return new Page<>(found.list().stream().map(TicketView::of).toList(), page.page(), page.size(), found.count());
+        Set<String> criteria = where.parameters().keySet();
+        boolean deskList = criteria.equals(Set.of("status")) || criteria.equals(Set.of("status", "field"));
+        Sort sort = !deskList ? page.sort() : criteria.size() == 1 ? TicketRepository.deskOrder(page.sort(), "status")
+                : TicketRepository.deskOrder(page.sort(), "status", "fieldCode");
+        var found = tickets.find(where.query(), sort, where.parameters()).page(page.page(), page.size());
+        List<TicketView> items = found.list().stream().map(TicketView::of).toList();
+        long total = deskList ? deskListTotals.total(where.parameters(), found::count) : found.count();
+        return new Page<>(items, page.page(), page.size(), total);
     }
 
     @Transactional
@@ -201,7 +212,8 @@ public class TicketService {
 
     /** Tickets of missed and abandoned calls still waiting for a callback, oldest first. */
     Page<TicketView> callbackList(PageRequest page) {
-        var found = tickets.find("status", page.sort(), TicketStatus.CALLBACK_PENDING).page(page.page(), page.size());
+        var found = tickets.find("status", TicketRepository.deskOrder(page.sort(), "status"), TicketStatus.CALLBACK_PENDING)
+                .page(page.page(), page.size());
         return new Page<>(found.list().stream().map(TicketView::of).toList(), page.page(), page.size(), found.count());
     }
 

@@ -3,13 +3,21 @@ package vn.gov.moit.hotline.bench;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -54,20 +62,148 @@ final class BenchData {
         flyway.migrate();
     }
 
-    /** What a seeded ticket looks like, enough for the API benchmark to address it. */
-    enum Kind { NEW, OTHER }
+    /** Tickets are written in blocks of this many, each with its own seeded random stream and its own commit. */
+    private static final int TICKET_BLOCK = 10_000;
 
     /**
-     * {@code n} tickets with ids {@code firstId..firstId+n-1}, opened uniformly in {@code [from, to)}: about a
-     * third resolved on the call (with the history row saying so), a third escalated (one escalation, a tenth of
-     * those forwarded once), the rest new, triaged, on the callback list, closed or duplicates.
-     * Every tenth ticket with an id ending in 0 is left NEW at version 0 (triage targets for the API benchmark).
+     * {@code n} tickets with ids {@code firstId..firstId+n-1}, opened in {@code [from, to)} in id order (uniformly
+     * spread, as a ticket desk numbers them): about a third resolved on the call (with the history row saying so),
+     * a third escalated (one escalation, a tenth of those forwarded once), the rest new, triaged, on the callback
+     * list, closed or duplicates. Every ticket with an id ending in 0 is left NEW at version 0 (triage targets for
+     * the API benchmark).
+     *
+     * <p>Written by {@code bench.seed-threads} connections (default 2) in blocks of 10,000: each block draws from
+     * a random stream seeded by {@code seed} and the block's number, and history and escalation ids follow from
+     * the ticket id (history {@code id}, escalations {@code 2 id} and {@code 2 id + 1}), so the data is the same
+     * whatever the number of threads. Ten indexes per ticket make H2 spend most of the time in index inserts and
+     * their commits; two connections use both cores.
      */
-    static void tickets(Connection c, long firstId, int n, Instant from, Instant to, long seed) throws SQLException {
-        Random r = new Random(seed);
+    static void tickets(String url, String user, String password, long firstId, int n, Instant from, Instant to,
+            long seed) throws Exception {
+        DroppedIndexes dropped = null;
+        if (url.startsWith("jdbc:h2:") && n >= BULK_LOAD) {
+            try (Connection c = connect(url, user, password)) {
+                dropped = dropTicketIndexes(c);
+            }
+        }
+        int blocks = (n + TICKET_BLOCK - 1) / TICKET_BLOCK;
+        int threads = Math.max(1, Math.min(blocks, Integer.getInteger("bench.seed-threads", 2)));
+        AtomicInteger nextBlock = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int w = 0; w < threads; w++) {
+                workers.add(pool.submit(() -> {
+                    try (Connection c = connect(url, user, password)) {
+                        for (int b = nextBlock.getAndIncrement(); b < blocks; b = nextBlock.getAndIncrement()) {
+                            int first = b * TICKET_BLOCK;
+                            ticketBlock(c, firstId, n, first, Math.min(n, first + TICKET_BLOCK), from, to,
+                                    new Random(seed * 1_000_003L + b));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        try (Connection c = connect(url, user, password)) {
+            if (dropped != null) {
+                dropped.rebuild(c);
+            }
+            restartSequence(c, "ticket_seq", firstId + n);
+            restartSequence(c, "ticket_history_seq", firstId + n);
+            restartSequence(c, "escalation_seq", 2 * (firstId + n));
+        }
+    }
+
+    /** From this many tickets on, an H2 load goes without the ticket tables' indexes, which are built after it. */
+    private static final int BULK_LOAD = 100_000;
+    private static final String TICKET_TABLES = "ticket, ticket_history, escalation";
+    private static final Pattern CREATE_INDEX = Pattern.compile("^CREATE INDEX (\"[^\"]+\"\\.\"[^\"]+\") ON ");
+    private static final Pattern ADD_CONSTRAINT = Pattern.compile(
+            "^ALTER TABLE (\"[^\"]+\"\\.\"[^\"]+\") ADD CONSTRAINT (\"[^\"]+\"\\.\"[^\"]+\") (UNIQUE|FOREIGN KEY)");
+
+    /**
+     * H2 only: drops the secondary indexes, unique and foreign-key constraints of the ticket tables (their primary
+     * keys stay) and returns the statements that create them again. Each row costs H2 a B-tree insert and a commit
+     * visit per index, copying pages as it goes; an index built over the loaded rows is sorted once instead, which
+     * makes a million tickets several times faster to load.
+     */
+    private static DroppedIndexes dropTicketIndexes(Connection c) throws SQLException {
+        List<String> constraints = new ArrayList<>();
+        List<String> indexes = new ArrayList<>();
+        List<String> drops = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("script nodata table " + TICKET_TABLES)) {
+            while (rs.next()) {
+                String sql = rs.getString(1);
+                Matcher index = CREATE_INDEX.matcher(sql);
+                Matcher constraint = ADD_CONSTRAINT.matcher(sql);
+                if (index.find()) {
+                    indexes.add(sql);
+                    drops.add("drop index " + index.group(1));
+                } else if (constraint.find()) {
+                    // Checked when added again, so that a wrong code in the generated data still fails the load.
+                    constraints.add(sql.replace(" NOCHECK", ""));
+                    drops.add(0, "alter table " + constraint.group(1) + " drop constraint " + constraint.group(2));
+                }
+            }
+        }
+        List<String> before = ticketIndexes(c);
+        try (Statement s = c.createStatement()) {
+            for (String drop : drops) {
+                s.execute(drop);
+            }
+        }
+        c.commit();
+        // Constraints first, as the migrations declare them: each gets its own index again, not a later one's.
+        List<String> create = new ArrayList<>(constraints);
+        create.addAll(indexes);
+        return new DroppedIndexes(create, before);
+    }
+
+    /** What {@link #dropTicketIndexes} dropped: the statements that create it again, and the indexes there were. */
+    private record DroppedIndexes(List<String> create, List<String> before) {
+
+        /** Creates the indexes again and checks that the same ones are back. */
+        void rebuild(Connection c) throws SQLException {
+            try (Statement s = c.createStatement()) {
+                for (String sql : create) {
+                    s.execute(sql);
+                }
+            }
+            c.commit();
+            List<String> after = ticketIndexes(c);
+            if (!after.equals(before)) {
+                throw new IllegalStateException("ticket indexes differ after the bulk load: " + after + " instead of " + before);
+            }
+        }
+    }
+
+    /** The indexes of the ticket tables as table, kind and columns (names aside: H2 numbers constraint indexes). */
+    private static List<String> ticketIndexes(Connection c) throws SQLException {
+        List<String> found = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                select i.table_name, i.index_type_name, listagg(ic.column_name, ',') within group (order by ic.ordinal_position)
+                from information_schema.indexes i join information_schema.index_columns ic
+                  on ic.index_schema = i.index_schema and ic.index_name = i.index_name
+                where i.table_schema = 'PUBLIC' and i.table_name in ('TICKET', 'TICKET_HISTORY', 'ESCALATION')
+                group by i.table_name, i.index_name, i.index_type_name
+                order by 1, 2, 3""")) {
+            while (rs.next()) {
+                found.add(rs.getString(1) + " " + rs.getString(2) + " (" + rs.getString(3) + ")");
+            }
+        }
+        return found;
+    }
+
+    /** Tickets number {@code from..to-1} of the {@code n} starting at {@code firstId}, in one transaction. */
+    private static void ticketBlock(Connection c, long firstId, int n, int fromIndex, int toIndex, Instant from,
+            Instant to, Random r) throws SQLException {
         long span = to.toEpochMilli() - from.toEpochMilli();
-        long historyId = firstId * 2;
-        long escalationId = firstId * 2;
         try (PreparedStatement t = c.prepareStatement("""
                 insert into ticket (id, reference, source, status, caller_number, caller_withheld, caller_type,
                     province_code, field_code, priority, summary, operator, department_code, deadline,
@@ -80,10 +216,9 @@ final class BenchData {
                         insert into escalation (id, ticket_id, department_code, state, deadline, escalated_by,
                             escalated_at, answered_by, answered_at, closed_at, version)
                         values (?, ?, ?, ?, ?, 'operator1', ?, ?, ?, ?, 0)""")) {
-            int pending = 0;
-            for (int i = 0; i < n; i++) {
+            for (int i = fromIndex; i < toIndex; i++) {
                 long id = firstId + i;
-                Instant created = from.plusMillis((long) (r.nextDouble() * span));
+                Instant created = from.plusMillis((long) ((i + r.nextDouble()) * span / n));
                 String field = FIELDS.get(r.nextInt(FIELDS.size()));
                 String dept = DEPARTMENTS.get(FIELDS.indexOf(field) % DEPARTMENTS.size());
                 double roll = r.nextDouble();
@@ -113,10 +248,10 @@ final class BenchData {
                 Instant deadline = escalated ? created.plusSeconds(8 * 3600 + r.nextInt(3 * 24 * 3600)) : null;
                 Instant closed = status.equals("CLOSED") ? created.plusSeconds(600 + r.nextInt(7 * 24 * 3600)) : null;
                 t.setLong(1, id);
-                t.setString(2, String.format("HL-B-%08d", id));
+                t.setString(2, "HL-B-" + digits(id, 8));
                 t.setString(3, r.nextInt(10) == 0 ? "MANUAL" : "PHONE");
                 t.setString(4, status);
-                t.setString(5, String.format("+849%08d", r.nextInt(100_000_000)));
+                t.setString(5, "+849" + digits(r.nextInt(100_000_000), 8));
                 boolean triaged = !isNew && !status.equals("CALLBACK_PENDING");
                 t.setString(6, triaged ? CALLER_TYPES.get(r.nextInt(CALLER_TYPES.size())) : null);
                 t.setString(7, triaged ? PROVINCES.get(r.nextInt(PROVINCES.size())) : null);
@@ -133,7 +268,7 @@ final class BenchData {
                 t.setObject(18, utc(closed));
                 t.addBatch();
                 if (resolvedOnCall) {
-                    h.setLong(1, historyId++);
+                    h.setLong(1, id);
                     h.setLong(2, id);
                     h.setObject(3, utc(created.plusSeconds(120)));
                     h.addBatch();
@@ -142,19 +277,17 @@ final class BenchData {
                     boolean forwarded = r.nextInt(10) == 0;
                     Instant at = created.plusSeconds(300);
                     if (forwarded) {
-                        escalation(e, escalationId++, id, DEPARTMENTS.get(r.nextInt(DEPARTMENTS.size())), "FORWARDED",
+                        escalation(e, 2 * id, id, DEPARTMENTS.get(r.nextInt(DEPARTMENTS.size())), "FORWARDED",
                                 deadline, at, null, at.plusSeconds(3600));
                         at = at.plusSeconds(3600);
                     }
-                    escalation(e, escalationId++, id, dept, answered != null ? "ANSWERED" : "OPEN",
+                    escalation(e, 2 * id + 1, id, dept, answered != null ? "ANSWERED" : "OPEN",
                             forwarded ? deadline.plusSeconds(86_400) : deadline, at, answered, null);
                 }
-                if (++pending == BATCH) {
+                if ((i - fromIndex + 1) % BATCH == 0) {
                     t.executeBatch();
                     h.executeBatch();
                     e.executeBatch();
-                    c.commit();
-                    pending = 0;
                 }
             }
             t.executeBatch();
@@ -162,9 +295,12 @@ final class BenchData {
             e.executeBatch();
             c.commit();
         }
-        restartSequence(c, "ticket_seq", firstId + n);
-        restartSequence(c, "ticket_history_seq", historyId);
-        restartSequence(c, "escalation_seq", escalationId);
+    }
+
+    /** {@code value} in decimal, zero-padded to {@code width} digits (String.format was 5% of the seeding). */
+    private static String digits(long value, int width) {
+        String s = Long.toString(value);
+        return s.length() >= width ? s : "0".repeat(width - s.length()) + s;
     }
 
     private static void escalation(PreparedStatement e, long id, long ticket, String dept, String state,

@@ -49,8 +49,8 @@ public final class ReportBench {
             BenchData.calls(c, 1, calls, start, end, 1L);
             System.out.printf("calls written at %.1f s%n", (System.nanoTime() - t0) / 1e9);
             // 300,000 tickets of the month and 5% more opened in September, some still open at the month's start.
-            BenchData.tickets(c, 1, tickets, start, end, 2L);
-            BenchData.tickets(c, tickets + 1L, tickets / 20, start.minusSeconds(30L * 86_400), start, 3L);
+            BenchData.tickets(url, user, password, 1, tickets, start, end, 2L);
+            BenchData.tickets(url, user, password, tickets + 1L, tickets / 20, start.minusSeconds(30L * 86_400), start, 3L);
             if (pg) {
                 c.setAutoCommit(true);
                 c.createStatement().execute("analyze");

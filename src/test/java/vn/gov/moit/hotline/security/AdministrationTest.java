@@ -78,6 +78,19 @@ class AdministrationTest {
     }
 
     @Test
+    void aSavedDepartmentShowsAtOnceInTheListsThatWereAlreadyRead() {
+        given().get("/api/directory/departments").then().statusCode(200).body("code", not(hasItem("TTS")));
+        as(ADMIN).body(Map.of("nameVi", "Cục Thử", "nameEn", "Trial Agency"))
+                .put("/api/directory/departments/TTS").then().statusCode(200);
+        given().get("/api/directory/departments").then().statusCode(200)
+                .body("find { it.code == 'TTS' }.nameEn", equalTo("Trial Agency"));
+        as(ADMIN).body(Map.of("nameVi", "Cục Thử nghiệm", "nameEn", "Testing Agency"))
+                .put("/api/directory/departments/TTS").then().statusCode(200);
+        given().get("/api/directory/departments").then().statusCode(200)
+                .body("find { it.code == 'TTS' }.nameEn", equalTo("Testing Agency"));
+    }
+
+    @Test
     void referenceDataIsPublicAndComplete() {
         given().accept(ContentType.JSON).get("/api/directory/provinces").then().statusCode(200)
                 .body("size()", equalTo(34)).body("code", hasItem("HO_CHI_MINH"));
