@@ -49,7 +49,8 @@ import vn.gov.moit.hotline.telephony.CallEventSink;
  *
  * <p>asterisk-java never retries a failed first login and reconnects on its own only at fixed intervals, so the
  * connector owns the whole lifecycle: each attempt uses a fresh connection, failures and drops are retried with
- * exponential backoff forever, a Ping plus a socket read timeout notice half-open connections, and every
+ * exponential backoff forever, a Ping plus a socket read timeout notice half-open connections (a connection
+ * whose events keep coming is alive even when the answer to a Ping is late), and every
  * successful (re)login is followed by {@code CoreShowChannels} and {@link CallEventSink#resynced}. All lifecycle
  * work runs on one supervisor thread; asterisk-java's event thread only translates and hands off.
  */
@@ -82,6 +83,8 @@ public class AmiConnector {
     private ManagerConnection connection;
     private Duration backoff;
     private int pingFailures;
+    /** When the last event of the current connection reached the listener ({@link System#nanoTime()}). */
+    private volatile long lastEventNanos;
     private ScheduledFuture<?> pending;
     private ScheduledFuture<?> pingTask;
 
@@ -300,6 +303,7 @@ public class AmiConnector {
         if (gen != generation || c == null) {
             return;
         }
+        long sent = System.nanoTime();
         boolean ok;
         try {
             ManagerResponse r = c.sendAction(new PingAction(), config.loginTimeout().toMillis());
@@ -307,7 +311,9 @@ public class AmiConnector {
         } catch (Exception e) {
             ok = false;
         }
-        if (ok) {
+        // Under an event storm the answer waits behind thousands of events in asterisk-java's queue and comes
+        // too late; events still arriving prove the connection alive all the same.
+        if (ok || lastEventNanos - sent > 0) {
             pingFailures = 0;
         } else if (++pingFailures >= MAX_PING_FAILURES) {
             dropped(gen, "no answer to " + MAX_PING_FAILURES + " pings");
@@ -388,6 +394,7 @@ public class AmiConnector {
                 // ConnectEvent is asterisk-java's own; Dial and Bridge are legacy events it synthesises.
                 return;
             }
+            lastEventNanos = System.nanoTime();
             eventCounter(event).increment();
             CallEvent callEvent;
             try {

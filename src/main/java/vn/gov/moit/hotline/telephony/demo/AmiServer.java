@@ -31,7 +31,7 @@ import org.jboss.logging.Logger;
  * {@code Logoff}. It answers what asterisk-java sends at login (see {@code asterisk-java-session.log}) and
  * broadcasts published events to logged-in clients. It is the PBX of the demo mode and the counterpart of the
  * connector in tests and benchmarks, so it also offers failure controls: drop every connection, refuse
- * connections for a while, go silent, write garbage.
+ * connections for a while, go silent, leave pings unanswered, write garbage.
  */
 public final class AmiServer implements AutoCloseable {
 
@@ -49,6 +49,7 @@ public final class AmiServer implements AutoCloseable {
     private volatile ServerSocket listener;
     private volatile int port;
     private volatile boolean silent;
+    private volatile boolean pingsUnanswered;
     private volatile boolean closed;
 
     public AmiServer(String username, String secret, Clock clock) {
@@ -116,6 +117,14 @@ public final class AmiServer implements AutoCloseable {
                 client.write(bytes);
             }
         }
+    }
+
+    /**
+     * Leaves Pings without an answer while everything else goes on, as when Asterisk's answer waits behind a
+     * backlog of events.
+     */
+    public void setPingsUnanswered(boolean unanswered) {
+        this.pingsUnanswered = unanswered;
     }
 
     /** Keeps sockets open but stops answering and sending anything: what a half-open connection looks like. */
@@ -415,7 +424,7 @@ public final class AmiServer implements AutoCloseable {
                     }
                     AmiMessage action = AmiMessage.parse(block.toString());
                     block.setLength(0);
-                    if (silent) {
+                    if (silent || (pingsUnanswered && "ping".equalsIgnoreCase(action.get("Action")))) {
                         continue;
                     }
                     handle(action);

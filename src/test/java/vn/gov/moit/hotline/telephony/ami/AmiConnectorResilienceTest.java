@@ -120,6 +120,29 @@ class AmiConnectorResilienceTest {
     }
 
     @Test
+    void aBusyConnectionWhosePingAnswersAreLateIsKeptAndAQuietOneIsNot() throws Exception {
+        TestAmiConfig config = TestAmiConfig.forPort(server.port())
+                .withPing(Duration.ofMillis(400), Duration.ofMillis(1000))
+                .withLoginTimeout(Duration.ofMillis(800));
+        connector = connected(config);
+
+        // Pings go unanswered for 3 s (two unanswered pings take 2 s at most) while events keep coming.
+        server.setPingsUnanswered(true);
+        long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        while (System.nanoTime() < until) {
+            server.publishAll(answered.subList(0, 5));
+            Thread.sleep(100);
+        }
+        assertThat(connector.state()).isEqualTo(AmiState.CONNECTED);
+        assertThat(server.loginCount()).isEqualTo(1);
+
+        // Without events, the unanswered pings mean a dead connection.
+        long quietSince = System.nanoTime();
+        await(Duration.ofSeconds(6), "dead connection noticed", () -> server.loginCount() == 2);
+        assertThat(Duration.ofNanos(System.nanoTime() - quietSince)).isLessThan(Duration.ofSeconds(4));
+    }
+
+    @Test
     void garbageTruncatedAndUnknownEventsAreCountedAndSkipped() throws Exception {
         connector = connected(TestAmiConfig.forPort(server.port()));
 
