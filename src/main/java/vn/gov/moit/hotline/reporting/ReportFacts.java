@@ -2,6 +2,7 @@ package vn.gov.moit.hotline.reporting;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,9 +10,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
@@ -19,6 +19,11 @@ import javax.sql.DataSource;
  * columns of many rows and none of the entities' behaviour, and it must not depend on the other features'
  * entity classes. Only codes, flags and instants are selected: no caller number, name or free text is ever
  * read here.
+ *
+ * <p>A month has up to a million calls, so the rows are streamed: each fact goes to the caller's sink as it is
+ * read and none is kept. The reads run inside the caller's transaction (required): PostgreSQL's driver fetches
+ * {@value #FETCH_SIZE} rows at a time only on a connection that is not in auto-commit, and holds the whole
+ * result in memory otherwise.
  */
 @ApplicationScoped
 class ReportFacts {
@@ -30,6 +35,9 @@ class ReportFacts {
             "ABANDONED", CallOutcome.ABANDONED,
             "MISSED", CallOutcome.MISSED,
             "OUTCOME_UNKNOWN", CallOutcome.OUTCOME_UNKNOWN);
+
+    /** Rows per round trip: a few hundred KiB of rows in flight, few enough round trips for a million rows. */
+    static final int FETCH_SIZE = 2_000;
 
     private static final String CALLS = """
             select arrived_at, state, wait_seconds, talk_seconds
@@ -55,35 +63,36 @@ class ReportFacts {
     @Inject
     DataSource dataSource;
 
-    /** Every call that arrived in {@code [start, end)} and has ended or is being answered. */
-    List<CallFact> calls(Instant start, Instant end) {
-        List<CallFact> facts = new ArrayList<>();
+    /** Hands {@code sink} every call that arrived in {@code [start, end)} and has ended or is being answered. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void calls(Instant start, Instant end, Consumer<? super CallFact> sink) {
         try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(CALLS)) {
+            q.setFetchSize(FETCH_SIZE);
             q.setObject(1, utc(start));
             q.setObject(2, utc(end));
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     CallOutcome outcome = OUTCOMES.get(rs.getString(2));
                     if (outcome != null) {
-                        facts.add(new CallFact(instant(rs, 1), outcome, integer(rs, 3), integer(rs, 4)));
+                        sink.accept(new CallFact(instant(rs, 1), outcome, integer(rs, 3), integer(rs, 4)));
                     }
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the call log", e);
         }
-        return facts;
     }
 
-    /** Every ticket opened before {@code end} and not closed before {@code start}. */
-    List<TicketFact> tickets(Instant start, Instant end) {
-        List<TicketFact> facts = new ArrayList<>();
+    /** Hands {@code sink} every ticket opened before {@code end} and not closed before {@code start}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void tickets(Instant start, Instant end, Consumer<? super TicketFact> sink) {
         try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(TICKETS)) {
+            q.setFetchSize(FETCH_SIZE);
             q.setObject(1, utc(end));
             q.setObject(2, utc(start));
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    facts.add(new TicketFact(instant(rs, 1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    sink.accept(new TicketFact(instant(rs, 1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getInt(10) == 1, rs.getInt(11) == 1, rs.getBoolean(7),
                             instant(rs, 8), instant(rs, 12), instant(rs, 9), rs.getString(6)));
                 }
@@ -91,7 +100,6 @@ class ReportFacts {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the tickets", e);
         }
-        return facts;
     }
 
     static OffsetDateTime utc(Instant instant) {

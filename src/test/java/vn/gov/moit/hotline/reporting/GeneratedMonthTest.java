@@ -56,7 +56,7 @@ class GeneratedMonthTest {
         return figures.toString();
     }
 
-    private static String expected(String name) throws IOException {
+    static String expected(String name) throws IOException {
         try (InputStream in = GeneratedMonthTest.class.getResourceAsStream(name)) {
             assertThat(in).as(name).isNotNull();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
