@@ -47,14 +47,14 @@ class ReportFacts {
     /*
      * The deadline is that of the ticket's FIRST escalation: the commitment made to the caller when the
      * ticket left the hotline. A forward gives the next department a new deadline; measuring against the last
-     * one would let forwarding hide lateness.
+     * one would let forwarding hide lateness. escalation.deadline is not null, so a ticket was escalated
+     * exactly when it has a first deadline: one lookup per ticket answers both.
      */
     private static final String TICKETS = """
             select t.created_at, t.field_code, t.province_code, t.department_code, t.caller_type, t.status,
                    t.raised_to_leaders, t.first_answered_at, t.closed_at,
                    case when t.status = 'RESOLVED_ON_CALL' or exists (select 1 from ticket_history h
                         where h.ticket_id = t.id and h.to_status = 'RESOLVED_ON_CALL') then 1 else 0 end,
-                   case when exists (select 1 from escalation e where e.ticket_id = t.id) then 1 else 0 end,
                    (select e.deadline from escalation e where e.ticket_id = t.id
                     order by e.escalated_at, e.id fetch first 1 rows only)
             from ticket t
@@ -92,9 +92,10 @@ class ReportFacts {
             q.setObject(2, utc(start));
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
+                    Instant deadline = instant(rs, 11);
                     sink.accept(new TicketFact(instant(rs, 1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getInt(10) == 1, rs.getInt(11) == 1, rs.getBoolean(7),
-                            instant(rs, 8), instant(rs, 12), instant(rs, 9), rs.getString(6)));
+                            rs.getString(5), rs.getInt(10) == 1, deadline != null, rs.getBoolean(7),
+                            instant(rs, 8), deadline, instant(rs, 9), rs.getString(6)));
                 }
             }
         } catch (SQLException e) {
