@@ -8,6 +8,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
@@ -15,12 +16,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 /**
  * The arithmetic of the monthly public report: a pure function of a month, the parameters, the instant the
  * facts were read and the facts themselves. No clock, no database, no default time zone; the order of the
  * facts does not matter.
+ *
+ * <p>The facts are folded one at a time into an {@link Accumulator}, so a month of a million calls is never
+ * held in memory: what is kept is counts, sums, the longest wait, the calls per hour and day, the tickets per
+ * code, and for the percentiles one {@code long} per escalated ticket answered before the cut-off.
  *
  * <p>Definitions (the printed formulas in {@link ReportMetric} say the same for the public):
  * <ul>
@@ -63,7 +67,8 @@ final class MonthlyReportCalculator {
     }
 
     /**
-     * Builds the public report of {@code month}.
+     * Builds the public report of {@code month} from facts at hand: the same as adding each of them to
+     * {@link #start(YearMonth, Instant)}.
      *
      * @param dataAsOf when the facts were read (the clock's now at query time)
      * @param calls at least every hotline call that arrived in the month; others are ignored
@@ -72,120 +77,211 @@ final class MonthlyReportCalculator {
      */
     MonthlyReport calculate(YearMonth month, Instant dataAsOf, Collection<CallFact> calls,
             Collection<TicketFact> tickets) {
-        Objects.requireNonNull(month, "month");
-        Objects.requireNonNull(dataAsOf, "dataAsOf");
-        ZoneId zone = parameters.zone();
-        Instant start = month.atDay(1).atStartOfDay(zone).toInstant();
-        Instant end = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
-        Instant cutoff = dataAsOf.isBefore(end) ? dataAsOf : end;
-
-        Map<ReportMetric, BigDecimal> figures = new EnumMap<>(ReportMetric.class);
-        Map<ReportBreakdown, SortedMap<String, Long>> tables = new EnumMap<>(ReportBreakdown.class);
-
-        List<CallFact> monthCalls = calls.stream().filter(c -> within(c.arrivedAt(), start, end)).toList();
-        callFigures(month, monthCalls, figures, tables);
-
-        List<TicketFact> current = tickets.stream().filter(t -> !t.duplicate()).toList();
-        List<TicketFact> monthTickets = current.stream().filter(t -> within(t.openedAt(), start, end)).toList();
-        ticketFigures(monthTickets, cutoff, figures, tables);
-        figures.put(ReportMetric.TICKETS_OPEN_AT_MONTH_END, count(current.stream()
-                .filter(t -> t.openedAt().isBefore(cutoff))
-                .filter(t -> t.closedAt() == null || !t.closedAt().isBefore(cutoff))
-                .count()));
-
-        return publish(month, dataAsOf, figures, tables);
+        Accumulator report = start(month, dataAsOf);
+        calls.forEach(report::add);
+        tickets.forEach(report::add);
+        return report.report();
     }
 
-    private void callFigures(YearMonth month, List<CallFact> calls, Map<ReportMetric, BigDecimal> figures,
-            Map<ReportBreakdown, SortedMap<String, Long>> tables) {
-        long offered = calls.size();
-        List<CallFact> answered = calls.stream().filter(c -> c.outcome().answered()).toList();
-        List<CallFact> abandoned = calls.stream().filter(c -> c.outcome() == CallOutcome.ABANDONED).toList();
-        long shortAbandons = abandoned.stream()
-                .filter(c -> c.waitSeconds() != null && c.waitSeconds() < parameters.shortAbandonSeconds())
-                .count();
-        long missed = calls.stream().filter(c -> c.outcome() == CallOutcome.MISSED).count();
-        long unknown = calls.stream().filter(c -> c.outcome() == CallOutcome.OUTCOME_UNKNOWN).count();
-        long withinServiceLevel = answered.stream()
-                .filter(c -> c.waitSeconds() != null && c.waitSeconds() <= parameters.serviceLevelSeconds())
-                .count();
-
-        figures.put(ReportMetric.CALLS_OFFERED, count(offered));
-        figures.put(ReportMetric.CALLS_ANSWERED, count(answered.size()));
-        figures.put(ReportMetric.CALLS_ABANDONED, count(abandoned.size()));
-        figures.put(ReportMetric.CALLS_ABANDONED_SHORT, count(shortAbandons));
-        figures.put(ReportMetric.CALLS_MISSED, count(missed));
-        figures.put(ReportMetric.CALLS_OUTCOME_UNKNOWN, count(unknown));
-        figures.put(ReportMetric.CALLS_ANSWER_RATE, percent(answered.size(), offered));
-        figures.put(ReportMetric.CALLS_ABANDON_RATE, percent(abandoned.size(), offered));
-        figures.put(ReportMetric.CALLS_SERVICE_LEVEL, percent(withinServiceLevel, offered - shortAbandons));
-        figures.put(ReportMetric.CALLS_AVERAGE_SPEED_OF_ANSWER, meanSeconds(answered, CallFact::waitSeconds));
-        figures.put(ReportMetric.CALLS_AVERAGE_TALK_TIME, meanSeconds(answered, CallFact::talkSeconds));
-        figures.put(ReportMetric.CALLS_LONGEST_WAIT, calls.stream()
-                .filter(c -> c.outcome().answered() || c.outcome() == CallOutcome.ABANDONED)
-                .map(CallFact::waitSeconds)
-                .filter(Objects::nonNull)
-                .max(Integer::compare)
-                .map(BigDecimal::valueOf)
-                .orElse(null));
-
-        ZoneId zone = parameters.zone();
-        SortedMap<String, Long> byHour = new TreeMap<>();
-        for (int hour = 0; hour < 24; hour++) {
-            byHour.put(twoDigits(hour), 0L);
-        }
-        SortedMap<String, Long> byDay = new TreeMap<>();
-        for (int day = 1; day <= month.lengthOfMonth(); day++) {
-            byDay.put(twoDigits(day), 0L);
-        }
-        for (CallFact call : calls) {
-            ZonedDateTime local = call.arrivedAt().atZone(zone);
-            byHour.merge(twoDigits(local.getHour()), 1L, Long::sum);
-            byDay.merge(twoDigits(local.getDayOfMonth()), 1L, Long::sum);
-        }
-        tables.put(ReportBreakdown.CALLS_BY_HOUR, byHour);
-        tables.put(ReportBreakdown.CALLS_BY_DAY, byDay);
+    /**
+     * Starts the report of {@code month}: add the facts as they are read, in any order, then take the
+     * {@link Accumulator#report() report}. Facts of other months are ignored, as in {@link #calculate}.
+     *
+     * @param dataAsOf when the facts were read (the clock's now at query time)
+     */
+    Accumulator start(YearMonth month, Instant dataAsOf) {
+        return new Accumulator(month, dataAsOf);
     }
 
-    private static void ticketFigures(List<TicketFact> tickets, Instant cutoff,
-            Map<ReportMetric, BigDecimal> figures, Map<ReportBreakdown, SortedMap<String, Long>> tables) {
-        List<TicketFact> escalated = tickets.stream().filter(TicketFact::escalated).toList();
+    /**
+     * The running figures of one month's report (see the definitions on {@link MonthlyReportCalculator}).
+     * Not thread-safe: one per build.
+     */
+    final class Accumulator {
 
-        figures.put(ReportMetric.TICKETS_OPENED, count(tickets.size()));
-        figures.put(ReportMetric.TICKETS_RESOLVED_ON_CALL,
-                count(tickets.stream().filter(TicketFact::resolvedOnCall).count()));
-        figures.put(ReportMetric.TICKETS_ESCALATED, count(escalated.size()));
-        figures.put(ReportMetric.TICKETS_RAISED_TO_LEADERS,
-                count(tickets.stream().filter(TicketFact::raisedToLeaders).count()));
+        private final YearMonth month;
+        private final Instant dataAsOf;
+        private final ZoneId zone;
+        private final Instant start;
+        private final Instant end;
+        private final Instant cutoff;
 
-        long decided = 0;
-        long onTime = 0;
-        for (TicketFact ticket : escalated) {
-            if (ticket.deadline() == null) {
-                continue;
+        private long offered;
+        private long answered;
+        private long abandoned;
+        private long shortAbandons;
+        private long missed;
+        private long unknown;
+        private long withinServiceLevel;
+        private long waitSum;
+        private long waits;
+        private long talkSum;
+        private long talks;
+        private boolean anyWait;
+        private int longestWait;
+        private final long[] byHour = new long[24];
+        private final long[] byDay;
+
+        private long opened;
+        private long resolvedOnCall;
+        private long escalated;
+        private long raisedToLeaders;
+        private long decided;
+        private long onTime;
+        private long openAtCutoff;
+        private long[] timesToAnswer = new long[256];
+        private int answeredTickets;
+        private final Map<ReportBreakdown, SortedMap<String, Long>> ticketsByCode =
+                new EnumMap<>(ReportBreakdown.class);
+
+        private Accumulator(YearMonth month, Instant dataAsOf) {
+            this.month = Objects.requireNonNull(month, "month");
+            this.dataAsOf = Objects.requireNonNull(dataAsOf, "dataAsOf");
+            zone = parameters.zone();
+            start = month.atDay(1).atStartOfDay(zone).toInstant();
+            end = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+            cutoff = dataAsOf.isBefore(end) ? dataAsOf : end;
+            byDay = new long[month.lengthOfMonth()];
+            for (ReportBreakdown table : List.of(ReportBreakdown.TICKETS_BY_FIELD,
+                    ReportBreakdown.TICKETS_BY_PROVINCE, ReportBreakdown.TICKETS_BY_DEPARTMENT,
+                    ReportBreakdown.TICKETS_BY_CALLER_TYPE)) {
+                ticketsByCode.put(table, new TreeMap<>());
             }
-            boolean answered = answeredBefore(ticket, cutoff);
-            if (answered || ticket.deadline().isBefore(cutoff)) {
-                decided++;
-                if (answered && !ticket.firstAnsweredAt().isAfter(ticket.deadline())) {
-                    onTime++;
+        }
+
+        /** Counts a call if it arrived in the month. */
+        void add(CallFact call) {
+            if (!within(call.arrivedAt())) {
+                return;
+            }
+            offered++;
+            Integer wait = call.waitSeconds();
+            switch (call.outcome()) {
+                case ANSWERED, COMPLETED -> {
+                    answered++;
+                    if (wait != null) {
+                        waitSum += wait;
+                        waits++;
+                        if (wait <= parameters.serviceLevelSeconds()) {
+                            withinServiceLevel++;
+                        }
+                    }
+                    if (call.talkSeconds() != null) {
+                        talkSum += call.talkSeconds();
+                        talks++;
+                    }
+                    longestWait(wait);
+                }
+                case ABANDONED -> {
+                    abandoned++;
+                    if (wait != null && wait < parameters.shortAbandonSeconds()) {
+                        shortAbandons++;
+                    }
+                    longestWait(wait);
+                }
+                case MISSED -> missed++;
+                case OUTCOME_UNKNOWN -> unknown++;
+            }
+            ZonedDateTime local = call.arrivedAt().atZone(zone);
+            byHour[local.getHour()]++;
+            byDay[local.getDayOfMonth() - 1]++;
+        }
+
+        private void longestWait(Integer wait) {
+            if (wait != null && (!anyWait || wait > longestWait)) {
+                longestWait = wait;
+                anyWait = true;
+            }
+        }
+
+        /** Counts a ticket if it is not a duplicate: in the monthly figures if opened in the month. */
+        void add(TicketFact ticket) {
+            if (ticket.duplicate()) {
+                return;
+            }
+            if (ticket.openedAt().isBefore(cutoff)
+                    && (ticket.closedAt() == null || !ticket.closedAt().isBefore(cutoff))) {
+                openAtCutoff++;
+            }
+            if (!within(ticket.openedAt())) {
+                return;
+            }
+            opened++;
+            if (ticket.resolvedOnCall()) {
+                resolvedOnCall++;
+            }
+            if (ticket.raisedToLeaders()) {
+                raisedToLeaders++;
+            }
+            if (ticket.escalated()) {
+                escalated++;
+                boolean answeredBeforeCutoff = ticket.firstAnsweredAt() != null
+                        && ticket.firstAnsweredAt().isBefore(cutoff);
+                if (ticket.deadline() != null && (answeredBeforeCutoff || ticket.deadline().isBefore(cutoff))) {
+                    decided++;
+                    if (answeredBeforeCutoff && !ticket.firstAnsweredAt().isAfter(ticket.deadline())) {
+                        onTime++;
+                    }
+                }
+                if (answeredBeforeCutoff) {
+                    timeToAnswer(Duration.between(ticket.openedAt(), ticket.firstAnsweredAt()).getSeconds());
                 }
             }
+            countCode(ReportBreakdown.TICKETS_BY_FIELD, ticket.fieldCode());
+            countCode(ReportBreakdown.TICKETS_BY_PROVINCE, ticket.provinceCode());
+            countCode(ReportBreakdown.TICKETS_BY_DEPARTMENT, ticket.departmentCode());
+            countCode(ReportBreakdown.TICKETS_BY_CALLER_TYPE, ticket.callerType());
         }
-        figures.put(ReportMetric.TICKETS_ANSWERED_WITHIN_DEADLINE, percent(onTime, decided));
 
-        long[] timesToAnswer = escalated.stream()
-                .filter(t -> answeredBefore(t, cutoff))
-                .mapToLong(t -> Duration.between(t.openedAt(), t.firstAnsweredAt()).getSeconds())
-                .sorted()
-                .toArray();
-        figures.put(ReportMetric.TICKETS_TIME_TO_ANSWER_MEDIAN, hours(nearestRank(timesToAnswer, 50)));
-        figures.put(ReportMetric.TICKETS_TIME_TO_ANSWER_P90, hours(nearestRank(timesToAnswer, 90)));
+        private void timeToAnswer(long seconds) {
+            if (answeredTickets == timesToAnswer.length) {
+                timesToAnswer = Arrays.copyOf(timesToAnswer, answeredTickets * 2);
+            }
+            timesToAnswer[answeredTickets++] = seconds;
+        }
 
-        tables.put(ReportBreakdown.TICKETS_BY_FIELD, countBy(tickets, TicketFact::fieldCode));
-        tables.put(ReportBreakdown.TICKETS_BY_PROVINCE, countBy(tickets, TicketFact::provinceCode));
-        tables.put(ReportBreakdown.TICKETS_BY_DEPARTMENT, countBy(tickets, TicketFact::departmentCode));
-        tables.put(ReportBreakdown.TICKETS_BY_CALLER_TYPE, countBy(tickets, TicketFact::callerType));
+        private void countCode(ReportBreakdown table, String code) {
+            String key = code == null || code.isBlank() ? ReportBreakdown.UNSPECIFIED : code;
+            ticketsByCode.get(table).merge(key, 1L, Long::sum);
+        }
+
+        private boolean within(Instant at) {
+            return !at.isBefore(start) && at.isBefore(end);
+        }
+
+        /** The report of the facts added so far. */
+        MonthlyReport report() {
+            Map<ReportMetric, BigDecimal> figures = new EnumMap<>(ReportMetric.class);
+            figures.put(ReportMetric.CALLS_OFFERED, count(offered));
+            figures.put(ReportMetric.CALLS_ANSWERED, count(answered));
+            figures.put(ReportMetric.CALLS_ABANDONED, count(abandoned));
+            figures.put(ReportMetric.CALLS_ABANDONED_SHORT, count(shortAbandons));
+            figures.put(ReportMetric.CALLS_MISSED, count(missed));
+            figures.put(ReportMetric.CALLS_OUTCOME_UNKNOWN, count(unknown));
+            figures.put(ReportMetric.CALLS_ANSWER_RATE, percent(answered, offered));
+            figures.put(ReportMetric.CALLS_ABANDON_RATE, percent(abandoned, offered));
+            figures.put(ReportMetric.CALLS_SERVICE_LEVEL, percent(withinServiceLevel, offered - shortAbandons));
+            figures.put(ReportMetric.CALLS_AVERAGE_SPEED_OF_ANSWER, meanSeconds(waitSum, waits));
+            figures.put(ReportMetric.CALLS_AVERAGE_TALK_TIME, meanSeconds(talkSum, talks));
+            figures.put(ReportMetric.CALLS_LONGEST_WAIT, anyWait ? BigDecimal.valueOf(longestWait) : null);
+
+            figures.put(ReportMetric.TICKETS_OPENED, count(opened));
+            figures.put(ReportMetric.TICKETS_RESOLVED_ON_CALL, count(resolvedOnCall));
+            figures.put(ReportMetric.TICKETS_ESCALATED, count(escalated));
+            figures.put(ReportMetric.TICKETS_RAISED_TO_LEADERS, count(raisedToLeaders));
+            figures.put(ReportMetric.TICKETS_ANSWERED_WITHIN_DEADLINE, percent(onTime, decided));
+            long[] ascending = Arrays.copyOf(timesToAnswer, answeredTickets);
+            Arrays.sort(ascending);
+            figures.put(ReportMetric.TICKETS_TIME_TO_ANSWER_MEDIAN, hours(nearestRank(ascending, 50)));
+            figures.put(ReportMetric.TICKETS_TIME_TO_ANSWER_P90, hours(nearestRank(ascending, 90)));
+            figures.put(ReportMetric.TICKETS_OPEN_AT_MONTH_END, count(openAtCutoff));
+
+            Map<ReportBreakdown, SortedMap<String, Long>> tables = new EnumMap<>(ReportBreakdown.class);
+            tables.put(ReportBreakdown.CALLS_BY_HOUR, byNumber(byHour, 0));
+            tables.put(ReportBreakdown.CALLS_BY_DAY, byNumber(byDay, 1));
+            ticketsByCode.forEach((table, counts) -> tables.put(table, new TreeMap<>(counts)));
+            return publish(month, dataAsOf, figures, tables);
+        }
     }
 
     /** The only place where raw figures become public ones: see {@link PublicValue#of}. */
@@ -210,21 +306,13 @@ final class MonthlyReportCalculator {
         return new MonthlyReport(month, parameters.zone(), dataAsOf, parameters, metrics, breakdowns);
     }
 
-    private static boolean within(Instant at, Instant start, Instant end) {
-        return !at.isBefore(start) && at.isBefore(end);
-    }
-
-    private static boolean answeredBefore(TicketFact ticket, Instant cutoff) {
-        return ticket.firstAnsweredAt() != null && ticket.firstAnsweredAt().isBefore(cutoff);
-    }
-
-    private static SortedMap<String, Long> countBy(List<TicketFact> tickets, Function<TicketFact, String> code) {
-        SortedMap<String, Long> counts = new TreeMap<>();
-        for (TicketFact ticket : tickets) {
-            String key = code.apply(ticket);
-            counts.merge(key == null || key.isBlank() ? ReportBreakdown.UNSPECIFIED : key, 1L, Long::sum);
+    /** Counts keyed by two-digit number, {@code first} for index 0: every hour or day, zeros included. */
+    private static SortedMap<String, Long> byNumber(long[] counts, int first) {
+        SortedMap<String, Long> table = new TreeMap<>();
+        for (int i = 0; i < counts.length; i++) {
+            table.put(twoDigits(first + i), counts[i]);
         }
-        return counts;
+        return table;
     }
 
     private static String twoDigits(int n) {
@@ -243,16 +331,7 @@ final class MonthlyReportCalculator {
                 .divide(BigDecimal.valueOf(denominator), 1, RoundingMode.HALF_UP);
     }
 
-    private static BigDecimal meanSeconds(List<CallFact> calls, Function<CallFact, Integer> seconds) {
-        long sum = 0;
-        long n = 0;
-        for (CallFact call : calls) {
-            Integer value = seconds.apply(call);
-            if (value != null) {
-                sum += value;
-                n++;
-            }
-        }
+    private static BigDecimal meanSeconds(long sum, long n) {
         return n == 0 ? null : BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(n), 0, RoundingMode.HALF_UP);
     }
 

@@ -77,8 +77,11 @@ class MonthlyReportService {
         Instant start = month.atDay(1).atStartOfDay(zone).toInstant();
         Instant end = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
         Instant now = clock.instant();
-        MonthlyReport report = new MonthlyReportCalculator(ReportParameters.of(config))
-                .calculate(month, now, facts.calls(start, end), facts.tickets(start, end));
+        MonthlyReportCalculator.Accumulator figures = new MonthlyReportCalculator(ReportParameters.of(config))
+                .start(month, now);
+        facts.calls(start, end, figures::add);
+        facts.tickets(start, end, figures::add);
+        MonthlyReport report = figures.report();
         String hash = report.contentHash();
 
         if (report.preview()) {
