@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
@@ -26,6 +27,8 @@ class DeskListTotals {
 
     /** By the list's criteria; at most one entry per status and field. */
     private final Map<Map<String, Object>, Counted> totals = new ConcurrentHashMap<>();
+    /** First counts under way, by criteria, for the requests that arrive while one runs. */
+    private final Map<Map<String, Object>, CompletableFuture<Long>> firstCounts = new ConcurrentHashMap<>();
     private final long ttlNanos;
     private final LongSupplier nanoTicker;
 
@@ -47,12 +50,20 @@ class DeskListTotals {
         if (last != null && now - last.atNanos < ttlNanos) {
             return last.total;
         }
-        // One request counts again; those arriving meanwhile keep the last total instead of all counting at once.
+        // One request counts again; those arriving meanwhile keep the last total, or when there is none yet wait
+        // for that count, instead of all counting at once.
         Counted claim = null;
+        CompletableFuture<Long> first = null;
         if (last != null) {
             claim = new Counted(last.total, now);
             if (!totals.replace(criteria, last, claim)) {
                 return last.total;
+            }
+        } else {
+            first = new CompletableFuture<>();
+            CompletableFuture<Long> running = firstCounts.putIfAbsent(Map.copyOf(criteria), first);
+            if (running != null) {
+                return running.join();
             }
         }
         long total;
@@ -61,6 +72,9 @@ class DeskListTotals {
         } catch (RuntimeException e) {
             if (claim != null) {
                 totals.remove(criteria, claim);
+            } else {
+                firstCounts.remove(criteria, first);
+                first.completeExceptionally(e);
             }
             throw e;
         }
@@ -73,6 +87,10 @@ class DeskListTotals {
             }
         } else if (claim != null) {
             totals.remove(criteria, claim);
+        }
+        if (first != null) {
+            firstCounts.remove(criteria, first);
+            first.complete(total);
         }
         return total;
     }

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -47,6 +52,39 @@ class DeskListTotalsTest {
         assertThat(recounted).isEqualTo(8_600);
         assertThat(counts).hasValue(2);
         assertThat(totals.total(triagedEcommerce, () -> count(-1))).isEqualTo(8_600);
+    }
+
+    @Test
+    void requestsArrivingDuringTheFirstCountWaitForIt() throws Exception {
+        CountDownLatch counting = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<Long> firstRequest = threads.submit(() -> totals.total(triagedEcommerce, () -> {
+                counting.countDown();
+                await(release);
+                return count(8_500);
+            }));
+            counting.await(10, TimeUnit.SECONDS);
+            Future<Long> secondRequest = threads.submit(() -> totals.total(triagedEcommerce, () -> count(-1)));
+            Thread.sleep(100);
+            assertThat(secondRequest).isNotDone();
+
+            release.countDown();
+            assertThat(firstRequest.get(10, TimeUnit.SECONDS)).isEqualTo(8_500);
+            assertThat(secondRequest.get(10, TimeUnit.SECONDS)).isEqualTo(8_500);
+            assertThat(counts).hasValue(1);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

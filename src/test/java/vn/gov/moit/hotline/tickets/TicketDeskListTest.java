@@ -36,6 +36,9 @@ class TicketDeskListTest {
                 .allSatisfy(t -> assertThat(t).containsEntry("status", "TRIAGED").containsEntry("fieldCode", "ECOMMERCE"));
         assertThat(ids(items)).containsSubsequence(c, b, a);
         assertThat(newest.getLong("total")).isEqualTo(items.size());
+        Map<String, Object> byId = as(OPERATOR).get("/api/tickets/" + c).then().statusCode(200).extract().jsonPath()
+                .getMap("$");
+        assertThat(items).filteredOn(t -> ((Number) t.get("id")).longValue() == c).singleElement().isEqualTo(byId);
 
         List<Map<String, Object>> oldest = list(Map.of("status", "TRIAGED", "field", "ECOMMERCE", "size", 200,
                 "sort", "createdAt,asc")).getList("items");
