@@ -14,9 +14,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The month's facts as read from the database: every row of the month exactly once (calls whichever day
- * boundary of the daily reads they sit on), and nothing of other months. May 2024 is used by no other test
- * class, and every ticket here is closed in June 2024, so no other month's report sees them.
+ * The month's facts as read from the database, a day at a time: every row of the month exactly once,
+ * whatever day boundary it sits on, and nothing of other months. May 2024 is used by no other test class, and
+ * every ticket here is closed in June 2024, so no other month's report sees them.
  */
 @QuarkusTest
 class ReportFactsTest {
