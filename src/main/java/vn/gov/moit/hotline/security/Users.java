@@ -3,6 +3,8 @@ package vn.gov.moit.hotline.security;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -24,7 +26,7 @@ public class Users {
             String extension, long version) {
     }
 
-    /** A user's password, role, department or extension changed, or the user was removed. */
+    /** A user was added, their password, role, department or extension changed, or they were removed. */
     record UserChanged(String username) {
     }
 
@@ -51,7 +53,7 @@ public class Users {
 
     /**
      * How long the extension-to-operator map read by the call log is kept. A change made on this instance
-     * clears it at once; one made on another instance sharing the database is seen within this time.
+     * clears it once committed; one made on another instance sharing the database is seen within this time.
      */
     static final Duration EXTENSIONS_KEPT = Duration.ofSeconds(30);
 
@@ -60,6 +62,11 @@ public class Users {
     }
 
     private volatile Extensions extensions;
+
+    /** After the commit, so that the next read cannot cache the row as it was before the change. */
+    void onUserChanged(@Observes(during = TransactionPhase.AFTER_COMPLETION) UserChanged change) {
+        extensions = null;
+    }
 
     /**
      * The operator's user name for a phone extension (e.g. "1001"), if one is registered. Asked for every
@@ -98,7 +105,7 @@ public class Users {
         u.passwordHash = BcryptUtil.bcryptHash(password);
         u.persist();
         User.getEntityManager().flush();
-        extensions = null;
+        changed.fire(new UserChanged(username));
         return view(u);
     }
 
@@ -117,7 +124,6 @@ public class Users {
             u.passwordHash = BcryptUtil.bcryptHash(password);
         }
         User.getEntityManager().flush();
-        extensions = null;
         changed.fire(new UserChanged(username));
         return view(u);
     }
@@ -129,7 +135,6 @@ public class Users {
             throw new DomainException.NotFound("User", username);
         }
         u.delete();
-        extensions = null;
         changed.fire(new UserChanged(username));
     }
 
