@@ -18,9 +18,10 @@ public record PageRequest(int page, int size, Sort sort) {
         int p = QueryParams.intParam("page", page, 0, 0, 1_000_000);
         int s = QueryParams.intParam("size", size, 20, 1, MAX_SIZE);
         String spec = sort == null || sort.isBlank() ? defaultSort : sort.trim();
-        String[] parts = spec.split(",");
-        String attribute = sortable.get(parts[0].trim());
-        if (attribute == null || parts.length > 2) {
+        // -1 keeps empty parts, so that "," and ",,," are refused like any other unknown sort.
+        String[] parts = spec.split(",", -1);
+        String attribute = parts.length > 2 ? null : sortable.get(parts[0].trim());
+        if (attribute == null) {
             throw new DomainException.InvalidInput("sort",
                     "sort must be one of " + String.join(", ", sortable.keySet().stream().sorted().toList())
                             + ", optionally followed by ,asc or ,desc");

@@ -6,6 +6,7 @@ import com.google.i18n.phonenumbers.Phonenumber;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * One written form per telephone number, so that 024.222.021115, 024222021115, +84 24 222 021115 and
@@ -21,6 +22,8 @@ public final class PhoneNumbers {
     /** What Asterisk and carriers write when the caller withheld or has no number. */
     private static final Set<String> WITHHELD = Set.of("", "anonymous", "<unknown>", "unknown", "restricted",
             "private", "unavailable", "withheld");
+
+    private static final Pattern WRITTEN_NUMBER = Pattern.compile("[0-9+().\\-/\\s]+");
 
     private PhoneNumbers() {
     }
@@ -39,6 +42,10 @@ public final class PhoneNumbers {
             return Optional.empty();
         }
         String text = raw.trim();
+        // Digits and the marks people write between them; a letter means it is not a number ("12ab" is not 12).
+        if (!WRITTEN_NUMBER.matcher(text).matches()) {
+            return Optional.empty();
+        }
         String digits = text.replaceAll("[^0-9+]", "");
         if (digits.isEmpty() || digits.indexOf('+', 1) >= 0) {
             return Optional.empty();

@@ -18,10 +18,11 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
-import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
@@ -35,6 +36,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    /** Jackson's words for a key repeated in one object (StrictJson turns the check on). */
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("^Duplicate field '([^']*)'");
 
     @ConfigProperty(name = "quarkus.http.auth.form.post-location", defaultValue = "/j_security_check")
     String formLoginAddress;
@@ -74,14 +78,20 @@ public class ProblemMapper {
     public Response unreadableBody(JsonProcessingException e) {
         String field = e instanceof JsonMappingException m ? pathOf(m) : "";
         String reason;
-        if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+        if (e instanceof MismatchedInputException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
             reason = "must be one of " + QueryParams.allowed(enumType(f.getTargetType()));
         } else if (e instanceof InvalidFormatException f) {
-            reason = "is not a valid " + simpleTypeName(f.getTargetType());
+            reason = "must be " + expected(f.getTargetType());
         } else if (e instanceof UnrecognizedPropertyException) {
             reason = "is not a known field";
+        } else if (e instanceof MismatchedInputException f && f.getTargetType() != null && !field.isEmpty()) {
+            reason = "must be " + expected(f.getTargetType());
         } else if (e instanceof JsonMappingException && !field.isEmpty()) {
             reason = "has the wrong type or shape";
+        } else if (e instanceof JsonParseException p && DUPLICATE_KEY.matcher(p.getOriginalMessage()).find()) {
+            Matcher key = DUPLICATE_KEY.matcher(p.getOriginalMessage());
+            field = key.find() ? key.group(1) : "";
+            reason = "is given more than once";
         } else {
             reason = "the body is not well-formed JSON";
         }
@@ -111,7 +121,7 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response unauthenticated(AuthenticationFailedException e, HttpServerRequest request) {
         if (formLoginAddress.equals(request.path()) && formErrorPage.isPresent()) {
-            return Response.seeOther(URI.create(formErrorPage.get())).build();
+            return Response.status(Response.Status.SEE_OTHER).header("Location", formErrorPage.get()).build();
         }
         return unauthenticated(request);
     }
@@ -223,16 +233,18 @@ public class ProblemMapper {
         return (Class<? extends Enum<?>>) type;
     }
 
-    private static String simpleTypeName(Class<?> type) {
+    /** What a value of the type looks like, for "must be ...". */
+    private static String expected(Class<?> type) {
         if (type == null) {
-            return "value";
+            return "a value of another type";
         }
         return switch (type.getSimpleName()) {
-            case "Instant", "OffsetDateTime", "ZonedDateTime" -> "date-time like 2026-11-23T08:30:00Z";
-            case "LocalDate" -> "date like 2026-11-23";
-            case "Integer", "int", "Long", "long" -> "whole number";
+            case "Instant", "OffsetDateTime", "ZonedDateTime" -> "a date-time like 2026-11-23T08:30:00Z";
+            case "LocalDate" -> "a date like 2026-11-23";
+            case "Integer", "int", "Long", "long" -> "a whole number";
             case "Boolean", "boolean" -> "true or false";
-            default -> type.getSimpleName().toLowerCase();
+            case "String" -> "a text (in quotes)";
+            default -> "a " + type.getSimpleName().toLowerCase();
         };
     }
 }

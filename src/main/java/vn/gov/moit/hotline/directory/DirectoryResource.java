@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
@@ -72,7 +73,7 @@ class DirectoryResource {
     @Operation(summary = "Create or rename a department, or mark it inactive (admin)")
     public Directory.Entry saveDepartment(
             @PathParam("code") @Pattern(regexp = "[A-Z0-9_]{2,40}", message = "must be 2 to 40 capital letters, digits or _") String code,
-            @Valid DepartmentRequest body) {
+            @Valid @NotNull DepartmentRequest body) {
         return directory.saveDepartment(new Directory.Entry(code, body.nameVi(), body.nameEn()),
                 body.active() == null || body.active());
     }
@@ -81,7 +82,7 @@ class DirectoryResource {
     @Path("/routing-rules/{fieldCode}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Route a field's tickets to a department (admin)")
-    public Directory.Route saveRoute(@PathParam("fieldCode") String fieldCode, @Valid RouteRequest body) {
+    public Directory.Route saveRoute(@PathParam("fieldCode") String fieldCode, @Valid @NotNull RouteRequest body) {
         return directory.saveRoute(fieldCode, body.departmentCode(), body.version());
     }
 }

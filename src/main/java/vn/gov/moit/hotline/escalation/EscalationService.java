@@ -67,8 +67,7 @@ public class EscalationService {
 
     @Transactional
     TicketView escalate(long ticketId, long version, String departmentCode, String note) {
-        Ticket t = tickets.visible(ticketId);
-        t.checkVersion(version);
+        Ticket t = tickets.visibleAt(ticketId, version);
         String department = departmentCode != null ? departmentCode
                 : directory.routeFor(t.fieldCode()).orElseThrow(() -> new DomainException.InvalidInput(
                         "departmentCode", "no routing rule for field " + t.fieldCode() + "; choose a department"));
@@ -83,8 +82,7 @@ public class EscalationService {
 
     @Transactional
     TicketView accept(long ticketId, long version) {
-        Ticket t = tickets.visible(ticketId);
-        t.checkVersion(version);
+        Ticket t = tickets.visibleAt(ticketId, version);
         requireOwnDepartment(t);
         Escalation e = pending(t);
         Instant now = clock.instant();
@@ -96,8 +94,7 @@ public class EscalationService {
 
     @Transactional
     TicketView answer(long ticketId, long version, String answer) {
-        Ticket t = tickets.visible(ticketId);
-        t.checkVersion(version);
+        Ticket t = tickets.visibleAt(ticketId, version);
         boolean leaderOnRaised = user.has(Roles.LEADER) && t.raisedToLeaders();
         if (!leaderOnRaised) {
             requireOwnDepartment(t);
@@ -112,8 +109,7 @@ public class EscalationService {
 
     @Transactional
     TicketView forward(long ticketId, long version, String departmentCode, String reason) {
-        Ticket t = tickets.visible(ticketId);
-        t.checkVersion(version);
+        Ticket t = tickets.visibleAt(ticketId, version);
         if (!user.has(Roles.SUPERVISOR)) {
             requireOwnDepartment(t);
         }
@@ -139,8 +135,7 @@ public class EscalationService {
 
     @Transactional
     TicketView raise(long ticketId, long version, String reason) {
-        Ticket t = tickets.visible(ticketId);
-        t.checkVersion(version);
+        Ticket t = tickets.visibleAt(ticketId, version);
         if (!user.has(Roles.SUPERVISOR)) {
             requireOwnDepartment(t);
         }

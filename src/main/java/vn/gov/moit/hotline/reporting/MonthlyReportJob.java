@@ -10,7 +10,10 @@ import java.util.List;
 import org.jboss.logging.Logger;
 import vn.gov.moit.hotline.common.DomainException;
 
-/** Every night: publishes the month just closed (a no-op when nothing changed) and the month-to-date preview. */
+/**
+ * Every night: publishes the month just closed (a no-op when nothing changed) and the month-to-date preview;
+ * a month before the hotline's first one is never published.
+ */
 @ApplicationScoped
 class MonthlyReportJob {
 
@@ -19,11 +22,17 @@ class MonthlyReportJob {
     @Inject
     MonthlyReportService service;
 
+    @Inject
+    ReportConfig config;
+
     @Scheduled(identity = "monthly-report", cron = "${hotline.report.cron}", timeZone = "${hotline.report.zone}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Disabled.class)
     void nightly() {
         YearMonth current = service.currentMonth();
         for (YearMonth month : List.of(current.minusMonths(1), current)) {
+            if (month.isBefore(config.firstMonth())) {
+                continue;
+            }
             try {
                 service.build(month);
             } catch (DomainException.Conflict busy) {

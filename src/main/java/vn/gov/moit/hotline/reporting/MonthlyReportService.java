@@ -55,12 +55,17 @@ class MonthlyReportService {
     /**
      * Builds {@code month} from the data as it is now and publishes it.
      *
-     * @throws DomainException.InvalidInput on {@code month} for a month that has not started
+     * @throws DomainException.InvalidInput on {@code month} for a month that has not started or is before the
+     *     hotline's first month
      * @throws DomainException.Conflict when a build of the same month is running elsewhere
      */
     BuildResult build(YearMonth month) {
         if (month.isAfter(currentMonth())) {
             throw new DomainException.InvalidInput("month", "month " + month + " has not started yet");
+        }
+        if (month.isBefore(config.firstMonth())) {
+            throw new DomainException.InvalidInput("month", "month " + month + " is before the hotline's first month, "
+                    + config.firstMonth());
         }
         AtomicReference<BuildResult> result = new AtomicReference<>();
         boolean ran = lock.tryRun("monthly-report:" + month, config.lockLease(),

@@ -4,11 +4,19 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
+import java.time.YearMonth;
 import java.time.ZoneId;
 
 /** Settings of the monthly public report. */
 @ConfigMapping(prefix = "hotline.report")
 public interface ReportConfig {
+
+    /**
+     * The hotline's first month: no report is built or published for a month before it (it would show an
+     * empty month as if the hotline had run and received no call).
+     */
+    @WithDefault("2025-07")
+    YearMonth firstMonth();
 
     /** Time zone of month boundaries, hours of day and the nightly schedule. */
     @WithDefault("Asia/Ho_Chi_Minh")

@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
@@ -119,6 +120,9 @@ public class Users {
         if (u.version != expectedVersion) {
             throw new DomainException.StaleVersion("User " + username, expectedVersion, u.version);
         }
+        if (Roles.ADMIN.equals(u.roles) && !Roles.ADMIN.equals(role)) {
+            requireAnotherAdministrator(u);
+        }
         apply(u, role, displayName, departmentCode, extension);
         if (password != null) {
             u.passwordHash = BcryptUtil.bcryptHash(password);
@@ -134,8 +138,25 @@ public class Users {
         if (u == null) {
             throw new DomainException.NotFound("User", username);
         }
+        if (Roles.ADMIN.equals(u.roles)) {
+            requireAnotherAdministrator(u);
+        }
         u.delete();
         changed.fire(new UserChanged(username));
+    }
+
+    /**
+     * Someone must still be able to administer the hotline after {@code leaving} stops being an administrator.
+     * The administrators' rows are locked, so that two administrators removing each other at the same moment
+     * cannot both succeed.
+     */
+    private static void requireAnotherAdministrator(User leaving) {
+        long others = User.<User>find("roles = ?1", Roles.ADMIN).withLock(LockModeType.PESSIMISTIC_WRITE).list().stream()
+                .filter(a -> !a.username.equals(leaving.username)).count();
+        if (others == 0) {
+            throw new DomainException.Conflict("last-administrator",
+                    leaving.username + " is the last administrator; make another user an administrator first");
+        }
     }
 
     private void apply(User u, String role, String displayName, String departmentCode, String extension) {

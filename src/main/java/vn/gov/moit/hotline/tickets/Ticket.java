@@ -11,7 +11,6 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.time.ZoneId;
 import vn.gov.moit.hotline.common.DomainException;
 
 /**
@@ -102,14 +101,17 @@ public class Ticket {
     protected Ticket() {
     }
 
-    /** A new ticket; the caller number is already normalised, or null when withheld. */
+    /**
+     * A new ticket; the caller number is already normalised. No number is either withheld (the caller hid it)
+     * or simply not known (a ticket typed in without one).
+     */
     public static Ticket open(TicketSource source, String callerNumber, boolean withheld, String callerName,
             Priority priority, String operator, Instant now) {
         Ticket t = new Ticket();
         t.source = source;
         t.status = TicketStatus.NEW;
         t.callerNumber = withheld ? null : callerNumber;
-        t.callerWithheld = withheld || callerNumber == null;
+        t.callerWithheld = withheld;
         t.callerName = callerName;
         t.priority = priority == null ? Priority.NORMAL : priority;
         t.operator = operator;
@@ -118,10 +120,10 @@ public class Ticket {
         return t;
     }
 
-    /** Gives the ticket its human reference once its id is known, e.g. {@code HL-2026-000123}. */
-    void assignReference(String prefix, ZoneId zone) {
+    /** Gives the ticket its human reference, the year's register number, e.g. {@code HL-2026-000123}. */
+    void assignReference(String prefix, int year, long number) {
         if (reference == null) {
-            reference = String.format("%s-%d-%06d", prefix, createdAt.atZone(zone).getYear(), id);
+            reference = String.format("%s-%d-%06d", prefix, year, number);
         }
     }
 
@@ -146,6 +148,12 @@ public class Ticket {
     /** Operator's classification of what the caller needs. */
     TicketStatus triage(Triage t, Instant now) {
         TicketStatus from = moveTo(TicketStatus.TRIAGED, now);
+        describe(t);
+        return from;
+    }
+
+    /** Keeps what is known of the request without triaging it (a ticket typed in with some details only). */
+    void describe(Triage t) {
         callerName = t.callerName() != null ? t.callerName() : callerName;
         callerType = t.callerType();
         provinceCode = t.provinceCode();
@@ -155,12 +163,17 @@ public class Ticket {
         priority = t.priority();
         summary = t.summary();
         description = t.description();
-        return from;
     }
 
     /** What triage sets; validated by the resource. */
     record Triage(String callerName, CallerType callerType, String provinceCode, String commune, String fieldCode,
             String category, Priority priority, String summary, String description) {
+
+        /** Everything triage requires: who calls, from where, about which field, and what. */
+        boolean complete() {
+            return callerType != null && provinceCode != null && fieldCode != null && priority != null
+                    && summary != null && !summary.isBlank();
+        }
     }
 
     TicketStatus resolveOnCall(String resolution, String operator, Instant now) {

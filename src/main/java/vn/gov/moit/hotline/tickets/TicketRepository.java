@@ -1,6 +1,8 @@
 package vn.gov.moit.hotline.tickets;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.persistence.PersistenceException;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -14,6 +16,47 @@ public class TicketRepository implements PanacheRepository<Ticket> {
     public List<Ticket> openOfCaller(String callerNumber, Instant since) {
         return list("callerNumber = ?1 and createdAt >= ?2 and status in ?3 order by createdAt desc, id desc",
                 callerNumber, since, TicketStatus.OPEN);
+    }
+
+    /**
+     * The next number of the year's register of references. The counter's row stays locked until the calling
+     * transaction ends, so numbers are consecutive: a rollback gives the number back (V9).
+     */
+    long nextReferenceNumber(String prefix, int year) {
+        if (incrementCounter(year) == 0) {
+            startCounter(prefix, year);
+            if (incrementCounter(year) == 0) {
+                throw new IllegalStateException("no reference counter for " + year);
+            }
+        }
+        return ((Number) getEntityManager()
+                .createNativeQuery("select last_number from ticket_reference_counter where year_number = ?1")
+                .setParameter(1, year).getSingleResult()).longValue();
+    }
+
+    private int incrementCounter(int year) {
+        return getEntityManager()
+                .createNativeQuery("update ticket_reference_counter set last_number = last_number + 1 where year_number = ?1")
+                .setParameter(1, year).executeUpdate();
+    }
+
+    /**
+     * Creates the year's counter in a transaction of its own, after the highest reference of that year already
+     * stored; when another transaction created it at the same moment, its row is the one used.
+     */
+    private void startCounter(String prefix, int year) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                List<?> highest = getEntityManager().createNativeQuery("select reference from ticket where reference like ?1"
+                        + " order by length(reference) desc, reference desc").setParameter(1, prefix + "-" + year + "-%")
+                        .setMaxResults(1).getResultList();
+                long last = highest.isEmpty() ? 0 : Long.parseLong(((String) highest.get(0)).substring(prefix.length() + 6));
+                getEntityManager().createNativeQuery("insert into ticket_reference_counter (year_number, last_number) "
+                        + "values (?1, ?2)").setParameter(1, year).setParameter(2, last).executeUpdate();
+            });
+        } catch (PersistenceException alreadyThere) {
+            // Created by a concurrent first ticket of the year: the increment that follows uses its row.
+        }
     }
 
     /**

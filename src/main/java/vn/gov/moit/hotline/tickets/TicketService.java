@@ -4,6 +4,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -68,23 +69,26 @@ public class TicketService {
             throw new DomainException.InvalidInput("source", "phone tickets are opened by the call log; use MANUAL, "
                     + "FIELD_OFFICER_REPORT or CALLBACK");
         }
-        String number = PhoneNumbers.normalise(n.callerNumber()).orElse(null);
-        if (n.callerNumber() != null && !PhoneNumbers.isWithheld(n.callerNumber()) && number == null) {
-            throw new DomainException.InvalidInput("callerNumber", "not a telephone number: " + n.callerNumber());
-        }
+        boolean withheld = n.callerNumber() != null && PhoneNumbers.isWithheld(n.callerNumber());
+        String number = n.callerNumber() == null || withheld ? null : PhoneNumbers.normalise(n.callerNumber())
+                .orElseThrow(() -> new DomainException.InvalidInput("callerNumber",
+                        "callerNumber is not a telephone number: " + n.callerNumber()));
         Instant now = clock.instant();
-        Ticket t = Ticket.open(n.source(), number, number == null, n.callerName(), n.priority(), user.username(), now);
+        Ticket t = Ticket.open(n.source(), number, withheld, n.callerName(), n.priority(), user.username(), now);
         persist(t);
         journal.record(t, user.username(), "CREATED", null, null, now);
-        if (n.fieldCode() != null || n.summary() != null) {
-            Ticket.Triage triage = new Ticket.Triage(n.callerName(), n.callerType(), n.provinceCode(), n.commune(),
-                    n.fieldCode(), n.category(), n.priority() == null ? Priority.NORMAL : n.priority(), n.summary(),
-                    n.description());
-            checkCodes(triage);
-            TicketStatus from = t.triage(triage, now);
+        Ticket.Triage details = new Ticket.Triage(n.callerName(), n.callerType(), n.provinceCode(), n.commune(),
+                n.fieldCode(), n.category(), n.priority() == null ? Priority.NORMAL : n.priority(), n.summary(),
+                n.description());
+        checkCodes(details);
+        // Triaged only when everything triage asks for is there; otherwise the details wait, NEW, for triage.
+        if (details.complete()) {
+            TicketStatus from = t.triage(details, now);
             journal.record(t, user.username(), "TRIAGED", from, null, now);
+        } else {
+            t.describe(details);
         }
-        return TicketView.of(t);
+        return flushed(t);
     }
 
     /**
@@ -100,17 +104,40 @@ public class TicketService {
     }
 
     private void persist(Ticket t) {
+        int year = t.createdAt().atZone(zone).getYear();
+        t.assignReference(config.referencePrefix(), year, tickets.nextReferenceNumber(config.referencePrefix(), year));
         tickets.persist(t);
-        t.assignReference(config.referencePrefix(), zone);
     }
 
     /** The ticket, if the current user may see it. */
     public Ticket visible(long id) {
         Ticket t = tickets.findById(id);
-        if (t == null || (user.isOfficer() && !Objects.equals(t.departmentCode(), user.departmentCode()))) {
+        if (t == null || !mayView(t)) {
             throw new DomainException.NotFound("Ticket", id);
         }
         return t;
+    }
+
+    /**
+     * The ticket to change, read at the version the client sent. An officer whose department held the ticket
+     * and who sends the version they read before it was forwarded away gets a stale-version conflict (their
+     * page is out of date), not "not found": what they raced with is a change of a ticket they had seen.
+     */
+    public Ticket visibleAt(long id, long version) {
+        Ticket t = tickets.findById(id);
+        if (t != null && !mayView(t) && version != t.version() && user.departmentCode() != null
+                && TicketHistory.count("ticketId = ?1 and departmentCode = ?2", id, user.departmentCode()) > 0) {
+            t.checkVersion(version);
+        }
+        if (t == null || !mayView(t)) {
+            throw new DomainException.NotFound("Ticket", id);
+        }
+        t.checkVersion(version);
+        return t;
+    }
+
+    private boolean mayView(Ticket t) {
+        return !user.isOfficer() || Objects.equals(t.departmentCode(), user.departmentCode());
     }
 
     TicketView get(long id) {
@@ -136,9 +163,10 @@ public class TicketService {
                                 .orElseThrow(() -> new DomainException.InvalidInput("caller", "not a telephone number")))
                 .and("createdAt >= :from", "from", f.days().start(zone))
                 .and("createdAt < :to", "to", f.days().end(zone))
-                .and("(lower(summary) like :text or lower(description) like :text or lower(reference) like :text"
-                        + " or lower(callerName) like :text or lower(commune) like :text)", "text",
-                        f.text() == null ? null : "%" + f.text().toLowerCase(Locale.ROOT) + "%");
+                .and("(lower(summary) like :text escape '!' or lower(description) like :text escape '!'"
+                        + " or lower(reference) like :text escape '!' or lower(callerName) like :text escape '!'"
+                        + " or lower(commune) like :text escape '!')", "text",
+                        f.text() == null ? null : "%" + likeLiteral(f.text().toLowerCase(Locale.ROOT)) + "%");
         Set<String> criteria = where.parameters().keySet();
         boolean deskList = criteria.equals(Set.of("status")) || criteria.equals(Set.of("status", "field"));
         Sort sort = !deskList ? page.sort() : criteria.size() == 1 ? TicketRepository.deskOrder(page.sort(), "status")
@@ -181,8 +209,7 @@ public class TicketService {
      */
     private TicketView change(long id, long version, String action, String note,
             BiFunction<Ticket, Instant, TicketStatus> move) {
-        Ticket t = visible(id);
-        t.checkVersion(version);
+        Ticket t = visibleAt(id, version);
         TicketStatus from = move.apply(t, clock.instant());
         journal.record(t, user.username(), action, from, note, t.updatedAt());
         return flushed(t);
@@ -191,11 +218,18 @@ public class TicketService {
     /** Marks a ticket a duplicate of the original (also how a repeat caller's new call joins their open ticket). */
     @Transactional
     TicketView markDuplicate(long id, long version, long originalId, String note) {
-        Ticket t = visible(id);
-        t.checkVersion(version);
+        // Both tickets locked, lower id first: of two merges that meet (A into B and B into A, or A into B and
+        // B into C) the second waits for the first and then sees what it did, so no cycle and no chain appears.
+        tickets.findById(Math.min(id, originalId), LockModeType.PESSIMISTIC_WRITE);
+        tickets.findById(Math.max(id, originalId), LockModeType.PESSIMISTIC_WRITE);
+        Ticket t = visibleAt(id, version);
         Ticket original = tickets.findById(originalId);
-        if (original == null) {
+        if (original == null || !mayView(original)) {
             throw new DomainException.InvalidInput("duplicateOf", "no ticket with id " + originalId);
+        }
+        if (tickets.count("duplicateOf", t.id()) > 0) {
+            throw new DomainException.Conflict("has-duplicates", "Ticket " + t.reference() + " has tickets merged into "
+                    + "it; merge " + original.reference() + " into " + t.reference() + " instead");
         }
         TicketStatus from = t.markDuplicateOf(original, clock.instant());
         journal.record(t, user.username(), "MARKED_DUPLICATE", from, "duplicate of " + original.reference()
@@ -232,8 +266,17 @@ public class TicketService {
     }
 
     private void checkCodes(Ticket.Triage t) {
-        directory.requireField("fieldCode", t.fieldCode());
-        directory.requireProvince("provinceCode", t.provinceCode());
+        if (t.fieldCode() != null) {
+            directory.requireField("fieldCode", t.fieldCode());
+        }
+        if (t.provinceCode() != null) {
+            directory.requireProvince("provinceCode", t.provinceCode());
+        }
+    }
+
+    /** The text matched as written: {@code %} and {@code _} are letters here, not wildcards. */
+    static String likeLiteral(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     /** Flushes so that the returned version is the one the next request must send. */

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.net.URISyntaxException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import vn.gov.moit.hotline.security.CurrentUser;
 
@@ -75,23 +76,33 @@ class LoginPage {
         String lang = PageTexts.languageOf(to);
         NewCookie cookie = new NewCookie.Builder(Pages.LANGUAGE_COOKIE).value(lang).path("/")
                 .maxAge(365 * 24 * 3600).sameSite(NewCookie.SameSite.LAX).build();
-        return Response.seeOther(URI.create(localPath(back))).cookie(cookie).build();
+        return Response.status(Response.Status.SEE_OTHER).header("Location", localPath(back)).cookie(cookie).build();
     }
 
-    /** Only a path on this site: never an open redirect to another host. */
+    /**
+     * Only a path on this site, as a valid relative address: anything else (another host, a scheme, a
+     * character that is not allowed in an address) is ignored and the visitor goes to the start page.
+     */
     static String localPath(String back) {
-        if (back == null || !back.startsWith("/") || back.startsWith("//") || back.contains("\\")
-                || back.chars().anyMatch(Character::isISOControl)) {
+        if (back == null || !back.startsWith("/") || back.startsWith("//")) {
             return "/";
         }
-        return back;
+        try {
+            URI uri = new URI(back);
+            boolean onThisSite = uri.getScheme() == null && uri.getRawAuthority() == null && uri.getRawPath() != null
+                    && uri.getRawPath().startsWith("/") && back.chars().allMatch(c -> c > 0x20 && c < 0x7f);
+            return onThisSite ? back : "/";
+        } catch (URISyntaxException e) {
+            return "/";
+        }
     }
 
     private boolean anonymous() {
         return "anonymous".equals(user.username());
     }
 
+    /** A relative Location, so that the address is never built from the request's Host header. */
     private static Response seeOther(String path) {
-        return Response.seeOther(URI.create(path)).build();
+        return Response.status(Response.Status.SEE_OTHER).header("Location", path).build();
     }
 }

@@ -11,7 +11,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -101,7 +100,7 @@ class WorkPages {
         if (!allowed.getAsBoolean()) {
             // Another role's page (an old bookmark, or the page a previous user of this workstation was
             // sent to the login from): the user's own page is what they want.
-            return Response.seeOther(URI.create(pages.home())).build();
+            return Response.status(Response.Status.SEE_OTHER).header("Location", pages.home()).build();
         }
         return Response.ok(render.get()).build();
     }

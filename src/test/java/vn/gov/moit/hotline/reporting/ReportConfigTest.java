@@ -25,6 +25,7 @@ class ReportConfigTest {
         ReportConfig config = map(Map.of());
 
         assertThat(config.zone()).isEqualTo(ZoneId.of("Asia/Ho_Chi_Minh"));
+        assertThat(config.firstMonth()).isEqualTo(java.time.YearMonth.of(2025, 7));
         assertThat(config.shortAbandonSeconds()).isEqualTo(5);
         assertThat(config.serviceLevelSeconds()).isEqualTo(30);
         assertThat(config.suppressionThreshold()).isEqualTo(3);

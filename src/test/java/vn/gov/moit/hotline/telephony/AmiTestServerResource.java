@@ -3,13 +3,12 @@ package vn.gov.moit.hotline.telephony;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import vn.gov.moit.hotline.telephony.demo.AmiMessage;
 import vn.gov.moit.hotline.telephony.demo.AmiServer;
-import vn.gov.moit.hotline.telephony.demo.AmiTranscript;
+import vn.gov.moit.hotline.telephony.demo.RecordedAmi;
 
 /**
  * Starts the AMI test server on a loopback port before the application, and points the application's real
@@ -23,9 +22,9 @@ public class AmiTestServerResource implements QuarkusTestResourceLifecycleManage
         return server;
     }
 
-    /** The events of a transcript recorded from Asterisk 22 (../shared/ami). */
+    /** The events of a transcript recorded from Asterisk 22 (test resources, ami/). */
     public static List<AmiMessage> transcript(String name) {
-        return AmiTranscript.read(Path.of("..", "shared", "ami", name));
+        return RecordedAmi.read(name);
     }
 
     @Override

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The backfill after an AMI outage, through its endpoint. The Master.csv rows are the Cdr records Asterisk 22
- * wrote for the calls of ../shared/ami (answered.ami, abandoned.ami, anonymous.ami), with the linkedid and
+ * wrote for the calls of the recorded transcripts (test resources, ami/) (answered.ami, abandoned.ami, anonymous.ami), with the linkedid and
  * sequence columns of {@code newcdrcolumns=yes} added; each test renumbers the ids (as the transcripts'
  * README asks) so that its calls are its own.
  */

@@ -27,7 +27,7 @@ import vn.gov.moit.hotline.telephony.demo.CallTemplate;
 
 /**
  * The real asterisk-java connector of the application, logged in to the AMI test server, replays the calls
- * recorded from Asterisk 22; the call log and the tickets must say exactly what ../shared/ami/README.md says.
+ * recorded from Asterisk 22; the call log and the tickets must say exactly what the README of the recorded transcripts (test resources, ami/) says.
  */
 @QuarkusTest
 @QuarkusTestResource(value = AmiTestServerResource.class, restrictToAnnotatedClass = true)

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * What the call log and the tickets must show after each Asterisk 22 transcript of ../shared/ami is replayed
+ * What the call log and the tickets must show after each Asterisk 22 transcript of the recorded transcripts (test resources, ami/) is replayed
  * (its README): one place, used by the in-process {@code CallCaptureTest} and the packaged-jar
  * {@code PackagedCaptureIT}, so the two cannot drift apart.
  */

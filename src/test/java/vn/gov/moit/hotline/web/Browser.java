@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -37,10 +38,7 @@ public final class Browser implements AutoCloseable {
     public final ChromeDriver driver;
 
     public Browser(URL base) {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            throw new IllegalStateException("The browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
-                    + " (Debian packages chromium and chromium-driver)");
-        }
+        requireBrowser();
         this.base = base.toString().replaceAll("/$", "");
         try {
             profile = Files.createTempDirectory("hotline-chromium");
@@ -55,6 +53,23 @@ public final class Browser implements AutoCloseable {
                 .build();
         driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    /**
+     * Skips the calling test, with one line naming the install command, when Chromium or its driver is
+     * missing; on CI ({@code CI=true}) a missing browser fails the run instead, so it can never pass unseen.
+     */
+    static void requireBrowser() {
+        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+            return;
+        }
+        String missing = "Browser test skipped: " + CHROMIUM + " or " + CHROMEDRIVER
+                + " not found; install them with: sudo apt-get install chromium chromium-driver";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new IllegalStateException(missing.replace("skipped", "cannot run on CI"));
+        }
+        System.err.println(missing);
+        Assumptions.abort(missing);
     }
 
     public void open(String path) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.gov.moit.hotline.telephony.ami.RecordingSink.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,12 +28,11 @@ import vn.gov.moit.hotline.telephony.CallEvent.QueueAbandoned;
 import vn.gov.moit.hotline.telephony.CallEvent.QueueJoined;
 import vn.gov.moit.hotline.telephony.demo.AmiMessage;
 import vn.gov.moit.hotline.telephony.demo.AmiServer;
-import vn.gov.moit.hotline.telephony.demo.AmiTranscript;
+import vn.gov.moit.hotline.telephony.demo.RecordedAmi;
 
 /** The real transcripts, replayed over TCP to the real asterisk-java connection, give the expected call events. */
 class AmiConnectorReplayTest {
 
-    private static final Path AMI = Path.of("../shared/ami");
     private static final Map<String, Class<? extends CallEvent>> TRANSLATED = Map.of(
             "Newchannel", ChannelEntered.class, "Newexten", ChannelEntered.class,
             "NewCallerid", CallerIdentified.class, "QueueCallerJoin", QueueJoined.class,
@@ -215,7 +213,7 @@ class AmiConnectorReplayTest {
     }
 
     private List<AmiMessage> replay(String file) throws InterruptedException {
-        List<AmiMessage> transcript = AmiTranscript.read(AMI.resolve(file));
+        List<AmiMessage> transcript = RecordedAmi.read(file);
         int expected = expectedTypes(transcript).size();
         server.publishAll(transcript);
         await(Duration.ofSeconds(10), expected + " call events", () -> sink.events.size() >= expected);

@@ -5,7 +5,6 @@ import static vn.gov.moit.hotline.telephony.ami.RecordingSink.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -20,13 +19,13 @@ import vn.gov.moit.hotline.telephony.CallEvent.ChannelHungUp;
 import vn.gov.moit.hotline.telephony.CallEvent.QueueJoined;
 import vn.gov.moit.hotline.telephony.demo.AmiMessage;
 import vn.gov.moit.hotline.telephony.demo.AmiServer;
-import vn.gov.moit.hotline.telephony.demo.AmiTranscript;
+import vn.gov.moit.hotline.telephony.demo.RecordedAmi;
 
 /** Failures of Asterisk and of the network, against the real asterisk-java connection over TCP. */
 class AmiConnectorResilienceTest {
 
     private static final String LINKEDID = "1795333853.0";
-    private final List<AmiMessage> answered = AmiTranscript.read(Path.of("../shared/ami/answered.ami"));
+    private final List<AmiMessage> answered = RecordedAmi.read("answered.ami");
     private final RecordingSink sink = new RecordingSink();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private AmiServer server;

@@ -83,7 +83,7 @@ class AmiServerTest {
 
     @Test
     void coreShowChannelsListsTheChannelsStillUp() throws Exception {
-        List<AmiMessage> answered = AmiTranscript.read(AmiTranscriptTest.AMI.resolve("answered.ami"));
+        List<AmiMessage> answered = RecordedAmi.read("answered.ami");
         // Up to the AgentConnect: both caller halves and both agent halves are up.
         int connect = indexOf(answered, "AgentConnect");
         server.publishAll(answered.subList(0, connect + 1));

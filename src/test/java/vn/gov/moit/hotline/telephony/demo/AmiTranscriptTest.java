@@ -2,17 +2,14 @@ package vn.gov.moit.hotline.telephony.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AmiTranscriptTest {
 
-    static final Path AMI = Path.of("../shared/ami");
-
     @Test
     void keepsEveryEventBlockInOrderAndNothingElse() {
-        List<AmiMessage> events = AmiTranscript.read(AMI.resolve("answered.ami"));
+        List<AmiMessage> events = RecordedAmi.read("answered.ami");
 
         // 91 "Event:" lines in the file; the greeting and the recorder's Response blocks are gone.
         assertThat(events).hasSize(91);
@@ -25,9 +22,9 @@ class AmiTranscriptTest {
     }
 
     @Test
-    void roundTripsTheWireFormatByteForByte() throws Exception {
-        List<AmiMessage> events = AmiTranscript.read(AMI.resolve("abandoned.ami"));
-        String file = java.nio.file.Files.readString(AMI.resolve("abandoned.ami"));
+    void roundTripsTheWireFormatByteForByte() {
+        List<AmiMessage> events = RecordedAmi.read("abandoned.ami");
+        String file = RecordedAmi.text("abandoned.ami");
 
         for (AmiMessage e : events) {
             assertThat(file).contains(e.toString());
@@ -36,7 +33,7 @@ class AmiTranscriptTest {
 
     @Test
     void burstHoldsSixQueuedCalls() {
-        List<AmiMessage> events = AmiTranscript.read(AMI.resolve("burst.ami"));
+        List<AmiMessage> events = RecordedAmi.read("burst.ami");
 
         assertThat(events.stream().filter(e -> "QueueCallerJoin".equals(e.eventName()))).hasSize(6);
         assertThat(events).hasSize(445);

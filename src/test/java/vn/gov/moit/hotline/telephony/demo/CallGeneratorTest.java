@@ -16,7 +16,7 @@ import vn.gov.moit.hotline.telephony.demo.CallGenerator.TimedEvent;
 class CallGeneratorTest {
 
     private final CallTemplate answered = CallTemplate.of("answered",
-            AmiTranscript.read(AmiTranscriptTest.AMI.resolve("answered.ami")));
+            RecordedAmi.read("answered.ami"));
     private final Instant start = Instant.parse("2026-12-01T02:00:00Z");
 
     @Test
