@@ -97,4 +97,20 @@ class AdministrationTest {
         given().get("/api/directory/departments").then().statusCode(200).body("code", hasItem("TMDT"));
         given().get("/api/directory/fields").then().statusCode(200).body("code", hasItem("ECOMMERCE"));
     }
+
+    @Test
+    void theLastAdministratorCannotDemoteOrDeleteThemselves() {
+        int version = as(ADMIN).get("/api/admin/users/" + ADMIN).then().statusCode(200).extract().path("version");
+        as(ADMIN).body(Map.of("version", version, "role", "supervisor", "displayName", "Quản trị"))
+                .put("/api/admin/users/" + ADMIN).then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("urn:problem:hotline:last-administrator"));
+        as(ADMIN).delete("/api/admin/users/" + ADMIN).then().statusCode(409)
+                .body("type", equalTo("urn:problem:hotline:last-administrator"));
+        as(ADMIN).get("/api/admin/users/" + ADMIN).then().statusCode(200).body("role", equalTo("admin"));
+
+        // With a second administrator, one of them may go.
+        as(ADMIN).body(Map.of("username", "second.admin", "password", "quan-tri-2026", "role", "admin",
+                "displayName", "Quản trị thứ hai")).post("/api/admin/users").then().statusCode(201);
+        as(ADMIN).delete("/api/admin/users/second.admin").then().statusCode(204);
+    }
 }

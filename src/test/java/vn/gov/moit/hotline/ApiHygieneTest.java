@@ -1,0 +1,160 @@
+package vn.gov.moit.hotline;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static vn.gov.moit.hotline.Api.ADMIN;
+import static vn.gov.moit.hotline.Api.OPERATOR;
+import static vn.gov.moit.hotline.Api.SUPERVISOR;
+import static vn.gov.moit.hotline.Api.as;
+import static vn.gov.moit.hotline.Api.version;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Each class of bad request that a fuzzer found answered with a 500 or without a problem body: every one is
+ * now a 4xx problem+json that names what was wrong.
+ */
+@QuarkusTest
+class ApiHygieneTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    TestClock clock;
+
+    @BeforeEach
+    void monday9am() {
+        clock.set(TestClock.START);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {",", ",,,", ",desc", "createdAt,", "createdAt,desc,", "nosuch"})
+    void aBadSortOnEveryListIsA400NamingSort(String sort) {
+        for (String list : new String[] {"/api/tickets", "/api/calls", "/api/escalations"}) {
+            as(SUPERVISOR).queryParam("sort", sort).get(list).then().statusCode(400)
+                    .contentType("application/problem+json").body("violations.field", hasItem("sort"));
+        }
+    }
+
+    @Test
+    void aMissingOrNullBodyOnTheDirectoryIsA400() {
+        for (String path : new String[] {"/api/directory/departments/TMDT", "/api/directory/routing-rules/ECOMMERCE"}) {
+            as(ADMIN).body("null").put(path).then().statusCode(400).contentType("application/problem+json");
+            as(ADMIN).body("").put(path).then().statusCode(400).contentType("application/problem+json");
+            given().auth().preemptive().basic(ADMIN, "demo").contentType(ContentType.JSON).put(path).then()
+                    .statusCode(400).contentType("application/problem+json");
+            given().auth().preemptive().basic(ADMIN, "demo").put(path).then().statusCode(415)
+                    .contentType("application/problem+json");
+        }
+    }
+
+    @Test
+    void aKeyGivenTwiceIsA400NamingIt() {
+        long id = Api.triagedTicket("khóa lặp");
+        as(OPERATOR).body("{\"version\":" + version(OPERATOR, id) + ",\"resolution\":\"a\",\"resolution\":\"b\"}")
+                .post("/api/tickets/" + id + "/resolve-on-call").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", hasItem("resolution"))
+                .body("violations.message", hasItem("is given more than once"));
+        as(OPERATOR).get("/api/tickets/" + id).then().body("status", equalTo("TRIAGED"));
+    }
+
+    @Test
+    void unknownPropertiesAndWrongTypesAreRefusedNamingTheField() {
+        as(OPERATOR).body(Map.of("source", "MANUAL", "sumary", "lỗi chính tả")).post("/api/tickets").then()
+                .statusCode(400).body("violations.field", hasItem("sumary"))
+                .body("violations.message", hasItem("is not a known field"));
+        as(OPERATOR).body(Map.of("source", "MANUAL", "summary", true)).post("/api/tickets").then()
+                .statusCode(400).body("violations.field", hasItem("summary"));
+        as(OPERATOR).body(Map.of("source", "MANUAL", "summary", 12345)).post("/api/tickets").then()
+                .statusCode(400).body("violations.field", hasItem("summary"));
+        long id = Api.triagedTicket("kiểu sai");
+        as(OPERATOR).body("{\"version\":1.5,\"resolution\":\"x\"}").post("/api/tickets/" + id + "/resolve-on-call")
+                .then().statusCode(400).body("violations.field", hasItem("version"));
+        as(OPERATOR).body("{\"version\":\"" + version(OPERATOR, id) + "\",\"resolution\":\"x\"}")
+                .post("/api/tickets/" + id + "/resolve-on-call").then().statusCode(400)
+                .body("violations.field", hasItem("version"));
+        as(OPERATOR).get("/api/tickets/" + id).then().body("status", equalTo("TRIAGED"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/a b", "/{x}", "/<script>", "/a|b", "/a^b", "/a\"b", "/a`b", "/%", "/a%zz", "/Hà-Nội",
+        "//evil.example/", "/\\evil.example", "https://evil.example/", "/%2F%2Fevil.example"})
+    void theLanguageSwitchGoesBackOnlyToAPathOfThisSite(String back) {
+        String location = given().redirects().follow(false).queryParam("to", "en").queryParam("back", back)
+                .get("/lang").then().statusCode(303).extract().header("Location");
+        // A path of this site: never another host, a scheme or a character a browser would read otherwise.
+        assertThat(location).isIn("/", back);
+        assertThat(location).startsWith("/").doesNotStartWith("//").doesNotContain("://").doesNotContain("\\");
+        assertThat(location.chars()).allMatch(c -> c > 0x20 && c < 0x7f);
+    }
+
+    @Test
+    void theLanguageSwitchKeepsAnOrdinaryPath() {
+        given().redirects().follow(false).queryParam("to", "en").queryParam("back", "/reports/2025-07?x=1")
+                .get("/lang").then().statusCode(303).header("Location", equalTo("/reports/2025-07?x=1"));
+    }
+
+    @Test
+    void tooLongAddressesTooLargeHeadersAndTooLargeBodiesAreProblems() throws IOException {
+        String longAddress = raw("GET /api/public/reports?x=" + "a".repeat(5000) + " HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertThat(longAddress).startsWith("HTTP/1.1 414").contains("application/problem+json")
+                .contains("\"status\":414");
+        String bigHeaders = raw("GET /api/public/reports HTTP/1.1\r\nHost: x\r\nX-Big: " + "b".repeat(25_000)
+                + "\r\n\r\n");
+        assertThat(bigHeaders).startsWith("HTTP/1.1 431").contains("application/problem+json")
+                .contains("\"status\":431");
+        String bigBody = raw("POST /api/tickets HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 900000000\r\n\r\n");
+        assertThat(bigBody).startsWith("HTTP/1.1 413").contains("application/problem+json")
+                .contains("\"status\":413");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0000-01", "1970-01", "2023-12"})
+    void aMonthBeforeTheHotlinesFirstCannotBeBuiltNorIsItPublished(String month) {
+        as(ADMIN).post("/api/admin/reports/" + month + "/build").then().statusCode(400)
+                .contentType("application/problem+json").body("violations.field", hasItem("month"))
+                .body("detail", containsString("first month"));
+        given().get("/api/public/reports/" + month).then().statusCode(404);
+    }
+
+    /** One request written by hand, so that the client library adds or checks nothing; the answer's text. */
+    private String raw(String request) throws IOException {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            StringBuilder answer = new StringBuilder();
+            byte[] buffer = new byte[8192];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                answer.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                if (answer.indexOf("}") > 0) {
+                    break;
+                }
+            }
+            return answer.toString();
+        }
+    }
+}
