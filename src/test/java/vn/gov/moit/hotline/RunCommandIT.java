@@ -2,10 +2,15 @@ package vn.gov.moit.hotline;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -24,13 +30,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README's run command, taken from the README itself, starts the packaged application: readiness
- * answers UP, the demo PBX's calls reach the call log through asterisk-java inside the packaged jar (whose
+ * answers UP, it listens on the loopback address only (the demo's users all have the password "demo"), the demo PBX's calls reach the call log through asterisk-java inside the packaged jar (whose
  * event classes are found by classpath scanning), and what was stored survives a restart (the H2 file).
  */
 class RunCommandIT {
 
-    private static final Pattern RUN = Pattern.compile("^(java .*-jar target/quarkus-app/quarkus-run\\.jar)\\s*$",
-            Pattern.MULTILINE);
+    /** The quick start's one line: build, then run; the part after {@code &&} is the run command. */
+    private static final Pattern RUN = Pattern.compile(
+            "^mvn [^\\n]*package[^\\n]*&& (java .*-jar target/quarkus-app/quarkus-run\\.jar)\\s*$", Pattern.MULTILINE);
 
     private Process app;
 
@@ -57,9 +64,18 @@ class RunCommandIT {
         assertThat(call.get("ticketId")).as("the demo call has a ticket").isNotNull();
         assertThat(call.get("operatorName")).asString().startsWith("Operator 100");
 
-        Number id = given().baseUri(base).auth().preemptive().basic("operator1", "demo").contentType("application/json")
+        // The demo users' password is "demo": the demo listens on the loopback address only.
+        assertThat(Files.readString(home.resolve("app.log"))).contains("Listening on: http://127.0.0.1:" + port);
+        for (InetAddress other : nonLoopbackAddresses()) {
+            assertThatThrownBy(() -> new Socket(other, port).close()).as("port %d on %s", port, other)
+                    .isInstanceOf(IOException.class);
+        }
+
+        var created = given().baseUri(base).auth().preemptive().basic("operator1", "demo").contentType("application/json")
                 .body(Map.of("source", "MANUAL", "summary", "kept across restarts"))
-                .post("/api/tickets").then().statusCode(201).extract().path("id");
+                .post("/api/tickets").then().statusCode(201).extract();
+        Number id = created.path("id");
+        String before = created.path("reference");
         app.destroy();
         app.waitFor();
 
@@ -67,6 +83,32 @@ class RunCommandIT {
         awaitReady(port);
         given().baseUri(base).auth().preemptive().basic("operator1", "demo").get("/api/tickets/" + id)
                 .then().statusCode(200).body("summary", equalTo("kept across restarts"));
+        // References are a register: the first ticket after the restart takes the next number, no jump. (The demo
+        // PBX may open a call's ticket in between, so the newest reference of all is compared.)
+        String after = given().baseUri(base).auth().preemptive().basic("operator1", "demo").contentType("application/json")
+                .body(Map.of("source", "MANUAL", "summary", "after the restart"))
+                .post("/api/tickets").then().statusCode(201).extract().path("reference");
+        List<String> references = given().baseUri(base).auth().preemptive().basic("supervisor", "demo")
+                .queryParam("size", 200).queryParam("sort", "reference,asc").get("/api/tickets").then().statusCode(200)
+                .extract().jsonPath().getList("items.reference");
+        assertThat(references).contains(before, after);
+        for (int i = 0; i < references.size(); i++) {
+            assertThat(number(references.get(i))).as("reference %d of %s", i, references).isEqualTo(number(references.get(0)) + i);
+        }
+    }
+
+    private static long number(String reference) {
+        return Long.parseLong(reference.substring(reference.lastIndexOf('-') + 1));
+    }
+
+    private static List<InetAddress> nonLoopbackAddresses() throws SocketException {
+        List<InetAddress> found = new ArrayList<>();
+        for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (nic.isUp() && !nic.isLoopback()) {
+                Collections.list(nic.getInetAddresses()).stream().filter(a -> !a.isLinkLocalAddress()).forEach(found::add);
+            }
+        }
+        return found;
     }
 
     private static Process start(Path home, int port) throws IOException {
