@@ -14,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.gov.moit.hotline.security.Roles;
 
@@ -22,14 +23,14 @@ import vn.gov.moit.hotline.security.Roles;
 class DirectoryResource {
 
     record DepartmentRequest(
-            @NotBlank @Size(max = 200) String nameVi,
-            @NotBlank @Size(max = 200) String nameEn,
-            Boolean active) {
+            @NotBlank @Size(max = 200) @Schema(examples = "Cục Thương mại điện tử và Kinh tế số") String nameVi,
+            @NotBlank @Size(max = 200) @Schema(examples = "E-commerce and Digital Economy Agency") String nameEn,
+            @Schema(examples = "true") Boolean active) {
     }
 
     record RouteRequest(
-            @NotBlank @Size(max = 40) String departmentCode,
-            Long version) {
+            @NotBlank @Size(max = 40) @Schema(examples = "TMDT") String departmentCode,
+            @Schema(examples = "0") Long version) {
     }
 
     @Inject

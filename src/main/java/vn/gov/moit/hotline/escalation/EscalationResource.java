@@ -14,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.gov.moit.hotline.common.Page;
@@ -26,20 +27,25 @@ import vn.gov.moit.hotline.tickets.TicketView;
 @Tag(name = "Escalation", description = "Sending tickets to ministry departments, deadlines, answers, forwards, raising to leaders")
 class EscalationResource {
 
-    record EscalateRequest(@NotNull Long version, @Size(max = 40) String departmentCode, @Size(max = 2000) String note) {
+    record EscalateRequest(@NotNull @Schema(examples = "1") Long version,
+            @Size(max = 40) @Schema(examples = "TMDT") String departmentCode,
+            @Size(max = 2000) @Schema(examples = "Đề nghị Cục hướng dẫn hồ sơ") String note) {
     }
 
-    record VersionRequest(@NotNull Long version) {
+    record VersionRequest(@NotNull @Schema(examples = "2") Long version) {
     }
 
-    record AnswerRequest(@NotNull Long version, @NotBlank @Size(max = 4000) String answer) {
+    record AnswerRequest(@NotNull @Schema(examples = "3") Long version,
+            @NotBlank @Size(max = 4000) @Schema(examples = "Hồ sơ nộp qua Cổng dịch vụ công của Bộ Công Thương") String answer) {
     }
 
-    record ForwardRequest(@NotNull Long version, @NotBlank @Size(max = 40) String departmentCode,
-            @NotBlank @Size(max = 2000) String reason) {
+    record ForwardRequest(@NotNull @Schema(examples = "3") Long version,
+            @NotBlank @Size(max = 40) @Schema(examples = "TTTN") String departmentCode,
+            @NotBlank @Size(max = 2000) @Schema(examples = "Thuộc thẩm quyền Vụ Thị trường trong nước") String reason) {
     }
 
-    record RaiseRequest(@NotNull Long version, @NotBlank @Size(max = 2000) String reason) {
+    record RaiseRequest(@NotNull @Schema(examples = "3") Long version,
+            @NotBlank @Size(max = 2000) @Schema(examples = "Vượt thẩm quyền của Cục, cần lãnh đạo Bộ cho ý kiến") String reason) {
     }
 
     record Suggestion(String departmentCode) {

@@ -16,6 +16,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/admin/users")
@@ -59,6 +62,8 @@ class UserResource {
 
     @POST
     @Operation(summary = "Create a user; officers need a department, operators may have an extension")
+    @APIResponse(responseCode = "201", description = "the user as stored",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Users.UserView.class)))
     public Response create(@Valid @NotNull CreateUserRequest body) {
         Users.UserView created = users.create(body.username(), body.password(), body.role(), body.displayName(),
                 body.departmentCode(), body.extension());
@@ -76,6 +81,7 @@ class UserResource {
     @DELETE
     @Path("/{username}")
     @Operation(summary = "Remove a user; their name stays in ticket history")
+    @APIResponse(responseCode = "204", description = "the user is removed")
     public Response delete(@PathParam("username") String username) {
         users.delete(username);
         return Response.noContent().build();

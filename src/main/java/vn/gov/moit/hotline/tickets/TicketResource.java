@@ -16,6 +16,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.gov.moit.hotline.common.DayRange;
@@ -32,42 +35,46 @@ class TicketResource {
 
     /** Limits match the database columns. */
     record CreateTicketRequest(
-            @NotNull TicketSource source,
-            @Size(max = 30) String callerNumber,
-            @Size(max = 200) String callerName,
-            CallerType callerType,
-            @Size(max = 40) String provinceCode,
-            @Size(max = 200) String commune,
-            @Size(max = 40) String fieldCode,
-            @Size(max = 100) String category,
-            Priority priority,
-            @Size(max = 300) String summary,
-            @Size(max = 4000) String description) {
+            @NotNull @Schema(examples = "MANUAL") TicketSource source,
+            @Size(max = 30) @Schema(examples = "0912 345 678") String callerNumber,
+            @Size(max = 200) @Schema(examples = "Nguyễn Văn An") String callerName,
+            @Schema(examples = "BUSINESS") CallerType callerType,
+            @Size(max = 40) @Schema(examples = "HA_NOI") String provinceCode,
+            @Size(max = 200) @Schema(examples = "Phường Ba Đình") String commune,
+            @Size(max = 40) @Schema(examples = "ECOMMERCE") String fieldCode,
+            @Size(max = 100) @Schema(examples = "Thông báo website") String category,
+            @Schema(examples = "NORMAL") Priority priority,
+            @Size(max = 300) @Schema(examples = "Thủ tục thông báo website thương mại điện tử") String summary,
+            @Size(max = 4000) @Schema(examples = "Doanh nghiệp hỏi hồ sơ thông báo website bán hàng sau phân cấp") String description) {
     }
 
     record TriageRequest(
-            @NotNull Long version,
-            @Size(max = 200) String callerName,
-            @NotNull CallerType callerType,
-            @NotBlank @Size(max = 40) String provinceCode,
-            @Size(max = 200) String commune,
-            @NotBlank @Size(max = 40) String fieldCode,
-            @Size(max = 100) String category,
-            @NotNull Priority priority,
-            @NotBlank @Size(max = 300) String summary,
-            @Size(max = 4000) String description) {
+            @NotNull @Schema(examples = "1") Long version,
+            @Size(max = 200) @Schema(examples = "Nguyễn Văn An") String callerName,
+            @NotNull @Schema(examples = "BUSINESS") CallerType callerType,
+            @NotBlank @Size(max = 40) @Schema(examples = "HA_NOI") String provinceCode,
+            @Size(max = 200) @Schema(examples = "Phường Ba Đình") String commune,
+            @NotBlank @Size(max = 40) @Schema(examples = "ECOMMERCE") String fieldCode,
+            @Size(max = 100) @Schema(examples = "Thông báo website") String category,
+            @NotNull @Schema(examples = "NORMAL") Priority priority,
+            @NotBlank @Size(max = 300) @Schema(examples = "Thủ tục thông báo website thương mại điện tử") String summary,
+            @Size(max = 4000) @Schema(examples = "Doanh nghiệp hỏi hồ sơ thông báo website bán hàng sau phân cấp") String description) {
     }
 
-    record NoteRequest(@NotNull Long version, @Size(max = 4000) String note) {
+    record NoteRequest(@NotNull @Schema(examples = "3") Long version,
+            @Size(max = 4000) @Schema(examples = "Đã gọi lại báo kết quả cho người gọi") String note) {
     }
 
-    record ResolveRequest(@NotNull Long version, @NotBlank @Size(max = 4000) String resolution) {
+    record ResolveRequest(@NotNull @Schema(examples = "1") Long version,
+            @NotBlank @Size(max = 4000) @Schema(examples = "Đã hướng dẫn hồ sơ theo Nghị định 52/2013/NĐ-CP") String resolution) {
     }
 
-    record DuplicateRequest(@NotNull Long version, @NotNull Long duplicateOf, @Size(max = 2000) String note) {
+    record DuplicateRequest(@NotNull @Schema(examples = "1") Long version, @NotNull @Schema(examples = "42") Long duplicateOf,
+            @Size(max = 2000) @Schema(examples = "Người gọi gọi lại về cùng việc") String note) {
     }
 
-    record CallbackRequest(@NotNull Long version, @NotNull Boolean reached, @Size(max = 2000) String note) {
+    record CallbackRequest(@NotNull @Schema(examples = "1") Long version, @NotNull @Schema(examples = "true") Boolean reached,
+            @Size(max = 2000) @Schema(examples = "Đã gọi lại, người gọi nhấc máy") String note) {
     }
 
     private static final Map<String, String> SORTABLE = Map.of(
@@ -80,6 +87,8 @@ class TicketResource {
     @POST
     @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR})
     @Operation(summary = "Open a ticket by hand (manual, field officer report or callback); phone tickets come from the call log")
+    @APIResponse(responseCode = "201", description = "the ticket as stored, with its Location",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TicketView.class)))
     public Response create(@Valid @NotNull CreateTicketRequest body) {
         TicketView view = service.create(new TicketService.NewTicket(body.source(), body.callerNumber(), body.callerName(),
                 body.callerType(), body.provinceCode(), body.commune(), body.fieldCode(), body.category(), body.priority(), body.summary(),
@@ -91,18 +100,18 @@ class TicketResource {
     @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.OFFICER, Roles.LEADER, Roles.ADMIN})
     @Operation(summary = "Search tickets; officers see only their department's")
     public Page<TicketView> search(
-            @Parameter(description = "status, e.g. ESCALATED") @QueryParam("status") String status,
-            @Parameter(description = "field code") @QueryParam("field") String field,
-            @Parameter(description = "province code") @QueryParam("province") String province,
-            @Parameter(description = "department code") @QueryParam("department") String department,
-            @Parameter(description = "LOW, NORMAL, HIGH or URGENT") @QueryParam("priority") String priority,
-            @Parameter(description = "caller number in any written form") @QueryParam("caller") String caller,
-            @Parameter(description = "created on or after this day (hotline zone), e.g. 2026-11-01") @QueryParam("from") String from,
-            @Parameter(description = "created on or before this day (hotline zone)") @QueryParam("to") String to,
-            @Parameter(description = "words in reference, summary, description, caller name or commune") @QueryParam("q") String q,
-            @Parameter(description = "page number from 0") @QueryParam("page") String page,
-            @Parameter(description = "page size, 1 to 200, default 20") @QueryParam("size") String size,
-            @Parameter(description = "createdAt, updatedAt, deadline, priority, status or reference; then ,asc or ,desc") @QueryParam("sort") String sort) {
+            @Parameter(description = "status", example = "ESCALATED") @QueryParam("status") String status,
+            @Parameter(description = "field code", example = "ECOMMERCE") @QueryParam("field") String field,
+            @Parameter(description = "province code", example = "HA_NOI") @QueryParam("province") String province,
+            @Parameter(description = "department code", example = "TMDT") @QueryParam("department") String department,
+            @Parameter(description = "LOW, NORMAL, HIGH or URGENT", example = "HIGH") @QueryParam("priority") String priority,
+            @Parameter(description = "caller number in any written form", example = "0912 345 678") @QueryParam("caller") String caller,
+            @Parameter(description = "created on or after this day (hotline zone)", example = "2026-11-01") @QueryParam("from") String from,
+            @Parameter(description = "created on or before this day (hotline zone)", example = "2026-11-30") @QueryParam("to") String to,
+            @Parameter(description = "words in reference, summary, description, caller name or commune", example = "website") @QueryParam("q") String q,
+            @Parameter(description = "page number from 0", example = "0") @QueryParam("page") String page,
+            @Parameter(description = "page size, 1 to 200, default 20", example = "20") @QueryParam("size") String size,
+            @Parameter(description = "createdAt, updatedAt, deadline, priority, status or reference; then ,asc or ,desc", example = "createdAt,desc") @QueryParam("sort") String sort) {
         DayRange days = DayRange.parse(from, to);
         if (q != null && q.length() > 200) {
             throw new DomainException.InvalidInput("q", "q must be at most 200 characters");
