@@ -33,6 +33,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PackagedApp implements AutoCloseable {
 
+    /** The session key every packaged instance of a test is given (HOTLINE_SESSION_ENCRYPTION_KEY). */
+    public static final String SESSION_KEY = "packaged-app-test-session-key";
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
@@ -59,8 +62,11 @@ public final class PackagedApp implements AutoCloseable {
         Path log = home.resolve(name + ".log");
         try {
             Files.createDirectories(home);
-            Process process = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            // As in production: the instances share one session key, given as a secret.
+            builder.environment().putIfAbsent("HOTLINE_SESSION_ENCRYPTION_KEY", SESSION_KEY);
+            Process process = builder.start();
             return new PackagedApp(name, port, log, process);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

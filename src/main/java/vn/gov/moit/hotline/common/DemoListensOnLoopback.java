@@ -10,13 +10,14 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * With the demo switch on, whose users all have the password {@code demo}, the server listens on the loopback
- * address only, unless {@code quarkus.http.host} is set (in application.properties, the environment or a
- * {@code -D} option, which all rank above this source). Without the demo nothing changes.
+ * address only and, being reached over plain HTTP there, does not mark the session cookie {@code Secure}; a
+ * {@code quarkus.http.host} or {@code hotline.security.secure-cookie} given in the environment or as a
+ * {@code -D} option still wins. Without the demo nothing changes.
  */
 public class DemoListensOnLoopback implements ConfigSourceFactory {
 
-    /** Above Quarkus's built-in defaults, below application.properties (250), environment and system properties. */
-    static final int ORDINAL = 200;
+    /** Above application.properties (250, whose %prod marks cookies Secure), below the environment and -D options. */
+    static final int ORDINAL = 260;
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
@@ -24,7 +25,8 @@ public class DemoListensOnLoopback implements ConfigSourceFactory {
         if (demo == null || !"true".equalsIgnoreCase(demo.getValue())) {
             return List.of();
         }
-        return List.of(new MapBackedConfigSource("demo: loopback only", Map.of("quarkus.http.host", "127.0.0.1"),
+        return List.of(new MapBackedConfigSource("demo: loopback only", Map.of("quarkus.http.host", "127.0.0.1",
+                "hotline.security.secure-cookie", "false"),
                 ORDINAL) {
         });
     }

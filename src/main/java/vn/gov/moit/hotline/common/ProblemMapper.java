@@ -27,6 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import vn.gov.moit.hotline.security.LoginThrottled;
 
 /**
  * The one place where failures become HTTP responses: {@code application/problem+json} with the field and
@@ -120,10 +121,28 @@ public class ProblemMapper {
      */
     @ServerExceptionMapper
     public Response unauthenticated(AuthenticationFailedException e, HttpServerRequest request) {
+        if (LoginThrottled.retryAfterSeconds(e).isPresent()) {
+            return throttled(LoginThrottled.retryAfterSeconds(e).getAsLong(), request);
+        }
         if (formLoginAddress.equals(request.path()) && formErrorPage.isPresent()) {
             return Response.status(Response.Status.SEE_OTHER).header("Location", formErrorPage.get()).build();
         }
         return unauthenticated(request);
+    }
+
+    /**
+     * Too many failed logins: 429 with Retry-After, the same for every user name (existing or not). The login
+     * form goes back to the form, which shows how long to wait.
+     */
+    private Response throttled(long seconds, HttpServerRequest request) {
+        if (formLoginAddress.equals(request.path())) {
+            return Response.status(Response.Status.SEE_OTHER).header("Location", "/login?throttled=" + seconds)
+                    .header("Retry-After", seconds).build();
+        }
+        return Response.status(429).header("Retry-After", seconds).type(Problem.MEDIA_TYPE)
+                .entity(Problem.of("too-many-logins", "Too Many Requests", 429,
+                        "Too many failed logins; try again in " + seconds + " seconds"))
+                .build();
     }
 
     @ServerExceptionMapper

@@ -185,8 +185,11 @@ public class EscalationService {
     Page<EscalationView> list(Filter f, PageRequest page) {
         Instant now = clock.instant();
         boolean pendingOnly = f.pendingOnly() || f.breachedOnly() || f.dueSoonOnly();
+        // An officer's lists hold only what is still the department's: an escalation it forwarded (or that a
+        // supervisor moved) is the other department's now; what it did there stays in the ticket's history.
         Where where = new Where()
                 .and("departmentCode = :own", "own", user.isOfficer() ? user.departmentCode() : null)
+                .and("state <> :forwarded", "forwarded", user.isOfficer() ? EscalationState.FORWARDED : null)
                 .andIf(user.isOfficer() && user.departmentCode() == null, "id is null")
                 .and("departmentCode = :department", "department", f.departmentCode())
                 .and("state = :state", "state", f.state())

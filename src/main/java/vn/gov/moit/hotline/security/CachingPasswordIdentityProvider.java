@@ -2,6 +2,8 @@ package vn.gov.moit.hotline.security;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -9,7 +11,10 @@ import io.quarkus.security.identity.request.UsernamePasswordAuthenticationReques
 import io.quarkus.security.jpa.runtime.JpaIdentityProvider;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -17,6 +22,8 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Checks user names and passwords (HTTP Basic and the login form) before security-jpa's provider, which it
@@ -37,9 +44,24 @@ class CachingPasswordIdentityProvider implements IdentityProvider<UsernamePasswo
     private final Counter refused;
     private final Counter cacheHits;
 
+    private static final Logger LOG = Logger.getLogger(CachingPasswordIdentityProvider.class);
+
+    private final LoginThrottle throttle;
+    private final Users users;
+    private final WebSessions sessions;
+    private final String formLoginAddress;
+    /** Spent on a user name that does not exist, so that it costs what a wrong password costs. */
+    private final String unknownUserPassword = "not-a-user-" + System.identityHashCode(this);
+
     @Inject
-    CachingPasswordIdentityProvider(JpaIdentityProvider passwords, SecurityConfig config, MeterRegistry registry) {
+    CachingPasswordIdentityProvider(JpaIdentityProvider passwords, SecurityConfig config, MeterRegistry registry,
+            LoginThrottle throttle, WebSessions sessions, Users users,
+            @ConfigProperty(name = "quarkus.http.auth.form.post-location", defaultValue = "/j_security_check") String formLoginAddress) {
         this.passwords = passwords;
+        this.throttle = throttle;
+        this.users = users;
+        this.sessions = sessions;
+        this.formLoginAddress = formLoginAddress;
         this.cache = new CredentialCache(config.credentialCache().ttl(), config.credentialCache().maxSize(),
                 System::nanoTime);
         this.accepted = registry.counter("hotline.security.password.verifications", "outcome", "accepted");
@@ -62,8 +84,23 @@ class CachingPasswordIdentityProvider implements IdentityProvider<UsernamePasswo
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
             AuthenticationRequestContext context) {
+        RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
+        Uni<SecurityIdentity> identity = verified(request, context, http);
+        if (http == null || !formLoginAddress.equals(http.request().path())) {
+            return identity;
+        }
+        // A login on the form opens a server-side session; its token travels in the principal's name, which is
+        // what Quarkus keeps in the encrypted cookie (SessionIdentityProvider reads it back on each request).
+        return identity.onItem().transformToUni(id -> blocking(() -> sessions.open(id.getPrincipal().getName()))
+                .onItem().transform(token -> QuarkusSecurityIdentity.builder(id)
+                        .setPrincipal(new QuarkusPrincipal(SessionIdentityProvider.cookiePrincipal(id.getPrincipal().getName(), token)))
+                        .build()));
+    }
+
+    private Uni<SecurityIdentity> verified(UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context,
+            RoutingContext http) {
         if (!cache.enabled()) {
-            return verify(request, context);
+            return throttled(request, context, http);
         }
         String key = cache.keyOf(request.getUsername(), request.getPassword().getPassword());
         Optional<CredentialCache.Verified> known = cache.lookup(key);
@@ -73,14 +110,14 @@ class CachingPasswordIdentityProvider implements IdentityProvider<UsernamePasswo
         }
         // When an entry expires, every request of a busy client misses until the new check is done: they wait
         // for that one check instead of each starting its own.
-        return checking.computeIfAbsent(key, k -> verifyOnce(request, context, k))
+        return checking.computeIfAbsent(key, k -> verifyOnce(request, context, http, k))
                 .onItem().transform(verified -> identity(verified, request));
     }
 
     private Uni<CredentialCache.Verified> verifyOnce(UsernamePasswordAuthenticationRequest request,
-            AuthenticationRequestContext context, String key) {
+            AuthenticationRequestContext context, RoutingContext http, String key) {
         long generation = cache.generation();
-        return verify(request, context)
+        return throttled(request, context, http)
                 .onItem().transform(identity -> new CredentialCache.Verified(identity.getPrincipal().getName(),
                         identity.getRoles()))
                 .onItem().invoke(verified -> cache.remember(generation, key, verified))
@@ -88,11 +125,50 @@ class CachingPasswordIdentityProvider implements IdentityProvider<UsernamePasswo
                 .memoize().indefinitely();
     }
 
+    /**
+     * The bcrypt check, unless the name or the address has failed too often (then refused without it); a
+     * failure is counted, a success resets the name's count.
+     */
+    private Uni<SecurityIdentity> throttled(UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context,
+            RoutingContext http) {
+        String username = request.getUsername();
+        String address = http == null || http.request().remoteAddress() == null ? null
+                : http.request().remoteAddress().hostAddress();
+        return blocking(() -> throttle.refusedFor(username, address))
+                .onItem().transformToUni(wait -> wait.isPresent()
+                        ? Uni.createFrom().<SecurityIdentity>failure(LoginThrottled.failure(wait.get()))
+                        : verify(request, context)
+                                .onItem().call(identity -> blocking(() -> {
+                                    throttle.succeeded(username);
+                                    return null;
+                                }))
+                                .onFailure(f -> !LoginThrottled.is(f)).call(failure -> blocking(() -> {
+                                    try {
+                                        throttle.failed(username, address);
+                                    } catch (RuntimeException e) {
+                                        // The refusal stands; only this failure goes uncounted.
+                                        LOG.warnf("Could not count a failed login: %s", e.getMessage());
+                                    }
+                                    return null;
+                                })));
+    }
+
     /** The bcrypt check by security-jpa, which runs it off the IO thread. */
     private Uni<SecurityIdentity> verify(UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
-        return passwords.authenticate(request, context)
+        return blocking(() -> users.exists(request.getUsername()))
+                .onItem().transformToUni(exists -> exists ? passwords.authenticate(request, context)
+                        : blocking(() -> {
+                            // No such user: the same bcrypt work as a wrong password, then the same refusal.
+                            BcryptUtil.bcryptHash(unknownUserPassword);
+                            throw new AuthenticationFailedException();
+                        }).replaceWith(Uni.createFrom().<SecurityIdentity>nullItem()))
                 .onItem().invoke(identity -> accepted.increment())
                 .onFailure().invoke(failure -> refused.increment());
+    }
+
+    /** Database work, off the IO thread. */
+    private static <T> Uni<T> blocking(java.util.function.Supplier<T> work) {
+        return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     /** The same identity security-jpa builds: the user name, the roles, and this request's password. */

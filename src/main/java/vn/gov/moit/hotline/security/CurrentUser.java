@@ -14,10 +14,21 @@ public class CurrentUser {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    WebSessions sessions;
+
     private User user;
 
     public String username() {
         return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+    }
+
+    /** Ends the page session this request came with (logout); nothing for HTTP Basic. */
+    public void endSession() {
+        String token = identity.getAttribute(SessionIdentityProvider.TOKEN);
+        if (token != null) {
+            sessions.end(token);
+        }
     }
 
     public boolean has(String role) {

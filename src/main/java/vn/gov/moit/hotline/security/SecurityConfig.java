@@ -41,4 +41,46 @@ public interface SecurityConfig {
         @WithDefault("10000")
         int maxSize();
     }
+
+    /** Page sessions (the login form's cookie), kept by the server. */
+    SessionConfig session();
+
+    interface SessionConfig {
+
+        /** A session unused for this long ends (an open page's polling keeps it in use). */
+        @WithDefault("PT2H")
+        Duration idleTimeout();
+
+        /**
+         * A session ends this long after its login, used or not: a shift and its hand-over. Also the cookie's own
+         * lifetime ({@code quarkus.http.auth.form.timeout} and {@code new-cookie-interval} follow it).
+         */
+        @WithDefault("PT14H")
+        Duration absoluteLifetime();
+    }
+
+    /** Failed logins before the user name or the client address is refused for a while (HTTP Basic and the form). */
+    LoginThrottleConfig loginThrottle();
+
+    interface LoginThrottleConfig {
+
+        /** Failures of one user name within {@link #window()} after which its logins are refused; 0 turns it off. */
+        @WithDefault("10")
+        int maxFailures();
+
+        /**
+         * Failures from one client address within {@link #window()} after which its logins are refused; higher than
+         * per user, since an office's staff may share one address; 0 turns it off.
+         */
+        @WithDefault("50")
+        int maxFailuresPerAddress();
+
+        /** The window in which failures are counted, from the first one. */
+        @WithDefault("PT15M")
+        Duration window();
+
+        /** How long logins are refused once the limit is reached. */
+        @WithDefault("PT15M")
+        Duration blockFor();
+    }
 }

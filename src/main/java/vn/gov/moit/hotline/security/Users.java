@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import vn.gov.moit.hotline.common.DomainException;
 import vn.gov.moit.hotline.directory.Directory;
 
@@ -39,6 +40,9 @@ public class Users {
 
     @Inject
     Directory directory;
+
+    @Inject
+    WebSessions sessions;
 
     public List<UserView> list() {
         return User.<User>list("order by username").stream().map(Users::view).toList();
@@ -88,6 +92,28 @@ public class Users {
         return Optional.ofNullable(known.users().get(extension));
     }
 
+    /** The roles of a user; empty when there is no such user any more. */
+    @Transactional
+    Set<String> rolesOf(String username) {
+        User u = User.findByUsername(username);
+        if (u == null) {
+            return Set.of();
+        }
+        Set<String> roles = new java.util.HashSet<>();
+        for (String role : u.roles.split(",")) {
+            if (!role.isBlank()) {
+                roles.add(role.trim());
+            }
+        }
+        return roles;
+    }
+
+    /** Whether a user of that name exists (asked before checking a password, off the IO thread). */
+    @Transactional
+    boolean exists(String username) {
+        return User.count("username", username) > 0;
+    }
+
     /** The extension registered for a user, if any. */
     public Optional<String> extensionOf(String username) {
         return Optional.ofNullable(User.findByUsername(username)).map(u -> u.extension);
@@ -123,9 +149,13 @@ public class Users {
         if (Roles.ADMIN.equals(u.roles) && !Roles.ADMIN.equals(role)) {
             requireAnotherAdministrator(u);
         }
+        boolean roleChanged = !role.equals(u.roles) || !java.util.Objects.equals(departmentCode, u.departmentCode);
         apply(u, role, displayName, departmentCode, extension);
         if (password != null) {
             u.passwordHash = BcryptUtil.bcryptHash(password);
+            sessions.endAllOf(username, "password-changed");
+        } else if (roleChanged) {
+            sessions.endAllOf(username, "role-changed");
         }
         User.getEntityManager().flush();
         changed.fire(new UserChanged(username));
@@ -142,6 +172,7 @@ public class Users {
             requireAnotherAdministrator(u);
         }
         u.delete();
+        sessions.endAllOf(username, "removed");
         changed.fire(new UserChanged(username));
     }
 

@@ -7,6 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.FlushModeType;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -66,6 +69,9 @@ public class CallLogService implements CallEventSink {
 
     @Inject
     MeterRegistry metrics;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     /** The batch being applied on this thread (see {@link #acceptAll}). */
     private final ThreadLocal<Batch> batches = new ThreadLocal<>();
@@ -138,8 +144,8 @@ public class CallLogService implements CallEventSink {
         Call call = Call.backfilled(b, number, name, operator, ticket.id());
         call.persist();
         Call.flush();
-        metrics.counter("hotline.calls.created").increment();
-        metrics.counter("hotline.calls.backfilled").increment();
+        countOnCommit("hotline.calls.created");
+        countOnCommit("hotline.calls.backfilled");
         if (operator != null) {
             ticket.assignOperator(operator, b.answeredAt() != null ? b.answeredAt() : b.arrivedAt());
         }
@@ -318,7 +324,7 @@ public class CallLogService implements CallEventSink {
         } else {
             batch.calls.put(linkedid, call);
         }
-        metrics.counter("hotline.calls.created").increment();
+        countOnCommit("hotline.calls.created");
         changed(call, ticket);
         return call;
     }
@@ -336,13 +342,32 @@ public class CallLogService implements CallEventSink {
         }
     }
 
+    /**
+     * Counts once the transaction has committed: what the metrics acknowledge is in the database, and a
+     * batch that is rolled back and applied again one event at a time is not counted twice.
+     */
+    private void countOnCommit(String name, String... tags) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    metrics.counter(name, tags).increment();
+                }
+            }
+        });
+    }
+
     private static String callerName(String raw) {
         return PhoneNumbers.isWithheld(raw) ? null : raw;
     }
 
     /** An unanswered call puts its ticket on the callback list, if nobody has started working on it. */
     private void needsCallback(Call call, String reason, Instant at) {
-        metrics.counter("hotline.calls.unanswered", "state", call.state.name()).increment();
+        countOnCommit("hotline.calls.unanswered", "state", call.state.name());
         Ticket t = ticketOf(call);
         if (t != null && t.status() == TicketStatus.NEW) {
             TicketStatus from = t.putOnCallbackList(at);

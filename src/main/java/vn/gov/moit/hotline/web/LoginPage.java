@@ -49,12 +49,12 @@ class LoginPage {
     @Path("login")
     @Operation(hidden = true)
     public Response login(@CookieParam(Pages.LANGUAGE_COOKIE) String lang, @QueryParam("error") boolean error,
-            @QueryParam("loggedOut") boolean loggedOut) {
+            @QueryParam("loggedOut") boolean loggedOut, @QueryParam("throttled") String throttled) {
         if (!anonymous() && !error) {
             return seeOther(pages.home());
         }
         TemplateInstance page = login.data("f", pages.frame(lang, "login")).data("error", error)
-                .data("loggedOut", loggedOut);
+                .data("loggedOut", loggedOut).data("throttled", seconds(throttled));
         return Response.ok(page).build();
     }
 
@@ -63,7 +63,9 @@ class LoginPage {
     @Operation(hidden = true)
     public Response logout(RoutingContext context) {
         if (!anonymous()) {
-            // The session lives only in the cookie: logging out is removing it.
+            // The session ends on the server (a copy of the cookie is refused from now on, on every instance),
+            // and the cookie is removed.
+            user.endSession();
             FormAuthenticationMechanism.logout(context);
         }
         return seeOther("/login?loggedOut=true");
@@ -77,6 +79,11 @@ class LoginPage {
         NewCookie cookie = new NewCookie.Builder(Pages.LANGUAGE_COOKIE).value(lang).path("/")
                 .maxAge(365 * 24 * 3600).sameSite(NewCookie.SameSite.LAX).build();
         return Response.status(Response.Status.SEE_OTHER).header("Location", localPath(back)).cookie(cookie).build();
+    }
+
+    /** The wait shown after too many failed logins; nothing for anything but a small whole number. */
+    private static Long seconds(String text) {
+        return text != null && text.matches("\\d{1,6}") ? Long.valueOf(text) : null;
     }
 
     /**

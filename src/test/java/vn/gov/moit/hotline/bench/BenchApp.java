@@ -120,7 +120,9 @@ final class BenchApp implements AutoCloseable {
 
     /** The value of a Prometheus sample line starting with {@code prefix} (name and labels), summed over matches. */
     double metric(String prefix) throws IOException, InterruptedException {
-        String body = http.send(HttpRequest.newBuilder(URI.create(base() + "/q/metrics")).build(),
+        // Metrics are for administrators and supervisors (the demo users' password).
+        String body = http.send(HttpRequest.newBuilder(URI.create(base() + "/q/metrics")).header("Authorization", "Basic "
+                + java.util.Base64.getEncoder().encodeToString(("supervisor:" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8))).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         double sum = 0;
         for (String line : body.split("\n")) {

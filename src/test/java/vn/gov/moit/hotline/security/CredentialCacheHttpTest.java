@@ -1,5 +1,7 @@
 package vn.gov.moit.hotline.security;
 
+import vn.gov.moit.hotline.Metrics;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.gov.moit.hotline.Api.ADMIN;
@@ -114,11 +116,7 @@ class CredentialCacheHttpTest {
                 .statusCode(expectedStatus);
     }
 
-    /** The sum of the Prometheus samples whose line starts with {@code prefix} (a name, or a name and labels). */
     private static double metric(String prefix) {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        return metrics.lines().filter(l -> l.startsWith(prefix + (prefix.contains("{") ? "" : "{"))
-                        || l.startsWith(prefix + " "))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        return Metrics.sum(prefix);
     }
 }

@@ -1,5 +1,7 @@
 package vn.gov.moit.hotline.telephony;
 
+import vn.gov.moit.hotline.Metrics;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.gov.moit.hotline.Api.SUPERVISOR;
@@ -230,8 +232,6 @@ class CallCaptureTest {
     }
 
     private static double malformedCount() {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        return metrics.lines().filter(l -> l.startsWith("hotline_ami_events_malformed_total"))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        return Metrics.sum("hotline_ami_events_malformed_total");
     }
 }
