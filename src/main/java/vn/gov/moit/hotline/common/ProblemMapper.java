@@ -37,6 +37,7 @@ import vn.gov.moit.hotline.security.LoginThrottled;
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    private static final String SESSION_COOKIE = "quarkus-credential";
 
     /** Jackson's words for a key repeated in one object (StrictJson turns the check on). */
     private static final Pattern DUPLICATE_KEY = Pattern.compile("^Duplicate field '([^']*)'");
@@ -124,6 +125,11 @@ public class ProblemMapper {
         if (LoginThrottled.retryAfterSeconds(e).isPresent()) {
             return throttled(LoginThrottled.retryAfterSeconds(e).getAsLong(), request);
         }
+        if (isPage(request.path()) && request.getCookie(SESSION_COOKIE) != null) {
+            // A page whose session ended (logout elsewhere, password or role changed, idle): back to the login form.
+            return Response.status(Response.Status.FOUND).header("Location", "/login")
+                    .header("Set-Cookie", SESSION_COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict").build();
+        }
         if (formLoginAddress.equals(request.path()) && formErrorPage.isPresent()) {
             return Response.status(Response.Status.SEE_OTHER).header("Location", formErrorPage.get()).build();
         }
@@ -143,6 +149,10 @@ public class ProblemMapper {
                 .entity(Problem.of("too-many-logins", "Too Many Requests", 429,
                         "Too many failed logins; try again in " + seconds + " seconds"))
                 .build();
+    }
+
+    private boolean isPage(String path) {
+        return !path.startsWith("/api/") && !path.startsWith("/q/") && !path.equals(formLoginAddress);
     }
 
     @ServerExceptionMapper

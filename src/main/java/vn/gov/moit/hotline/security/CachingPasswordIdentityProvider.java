@@ -47,6 +47,8 @@ class CachingPasswordIdentityProvider implements IdentityProvider<UsernamePasswo
     private static final Logger LOG = Logger.getLogger(CachingPasswordIdentityProvider.class);
 
     private final LoginThrottle throttle;
+    /** Names that failed on this instance since their last success (a cached success must reset them too). */
+    private final Map<String, Boolean> failedHere = new ConcurrentHashMap<>();
     private final Users users;
     private final WebSessions sessions;
     private final String formLoginAddress;
@@ -106,7 +108,13 @@ class CachingPasswordIdentityProvider implements IdentityProvider<UsernamePasswo
         Optional<CredentialCache.Verified> known = cache.lookup(key);
         if (known.isPresent()) {
             cacheHits.increment();
-            return Uni.createFrom().item(identity(known.get(), request));
+            SecurityIdentity identity = identity(known.get(), request);
+            // A success resets the name's failures, also when its password is known from the cache.
+            return failedHere.remove(request.getUsername()) == null ? Uni.createFrom().item(identity)
+                    : blocking(() -> {
+                        throttle.succeeded(request.getUsername());
+                        return identity;
+                    });
         }
         // When an entry expires, every request of a busy client misses until the new check is done: they wait
         // for that one check instead of each starting its own.
@@ -144,6 +152,7 @@ class CachingPasswordIdentityProvider implements IdentityProvider<UsernamePasswo
                                 }))
                                 .onFailure(f -> !LoginThrottled.is(f)).call(failure -> blocking(() -> {
                                     try {
+                                        failedHere.put(username, Boolean.TRUE);
                                         throttle.failed(username, address);
                                     } catch (RuntimeException e) {
                                         // The refusal stands; only this failure goes uncounted.
