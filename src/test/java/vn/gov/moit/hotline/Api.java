@@ -39,6 +39,18 @@ public final class Api {
         return id.longValue();
     }
 
+    /** Logs in on the form, as a browser does, and returns the session cookie it would keep. */
+    public static String logIn(String username, String password) {
+        io.restassured.response.Response r = given().formParam("j_username", username).formParam("j_password", password)
+                .redirects().follow(false).post("/j_security_check");
+        r.then().statusCode(302);
+        String cookie = r.cookie("quarkus-credential");
+        if (cookie == null || cookie.isBlank()) {
+            throw new AssertionError("no session cookie for " + username);
+        }
+        return cookie;
+    }
+
     public static int version(String user, long ticketId) {
         return as(user).get("/api/tickets/" + ticketId).then().statusCode(200).extract().path("version");
     }

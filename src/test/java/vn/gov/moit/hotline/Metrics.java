@@ -24,8 +24,7 @@ public final class Metrics {
                 return r.asString();
             }
         }
-        session = given().formParam("j_username", Api.ADMIN).formParam("j_password", "demo").redirects().follow(false)
-                .post("/j_security_check").then().statusCode(302).extract().cookie("quarkus-credential");
+        session = Api.logIn(Api.ADMIN, "demo");
         return given().cookie("quarkus-credential", session).get("/q/metrics").then().statusCode(200).extract().asString();
     }
 

@@ -42,6 +42,13 @@ public interface SecurityConfig {
         int maxSize();
     }
 
+    /**
+     * Mark the session cookie {@code Secure} (sent over HTTPS only): on in production, off for the demo on
+     * 127.0.0.1 over plain HTTP (read by common.SecurityHeaders).
+     */
+    @WithDefault("false")
+    boolean secureCookie();
+
     /** Page sessions (the login form's cookie), kept by the server. */
     SessionConfig session();
 

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.gov.moit.hotline.Api;
 import vn.gov.moit.hotline.TestClock;
 
 /**
@@ -104,14 +105,8 @@ class SessionEndTest {
         as(ADMIN).body(body).put("/api/admin/users/" + username).then().statusCode(200);
     }
 
-    /** Logs in on the form and returns the session cookie the browser would keep. */
     static String logIn(String username, String password) {
-        Response r = given().formParam("j_username", username).formParam("j_password", password).redirects().follow(false)
-                .post("/j_security_check");
-        r.then().statusCode(302);
-        String cookie = r.cookie("quarkus-credential");
-        assertThat(cookie).as("session cookie of %s", username).isNotBlank();
-        return cookie;
+        return Api.logIn(username, password);
     }
 
     private static void assertWorks(String cookie) {
