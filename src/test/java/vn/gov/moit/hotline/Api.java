@@ -41,7 +41,13 @@ public final class Api {
 
     /** Logs in on the form, as a browser does, and returns the session cookie it would keep. */
     public static String logIn(String username, String password) {
-        io.restassured.response.Response r = given().formParam("j_username", username).formParam("j_password", password)
+        return logIn(username, password, null);
+    }
+
+    /** The same against another server (a packaged application's base address), or the test's own when null. */
+    public static String logIn(String username, String password, String baseUri) {
+        var request = baseUri == null ? given() : given().baseUri(baseUri);
+        io.restassured.response.Response r = request.formParam("j_username", username).formParam("j_password", password)
                 .redirects().follow(false).post("/j_security_check");
         r.then().statusCode(302);
         String cookie = r.cookie("quarkus-credential");

@@ -17,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -71,6 +72,13 @@ class RunCommandIT {
                     .isInstanceOf(IOException.class);
         }
 
+        // The session key is made once, kept owner-only beside the database, and never printed.
+        Path keyFile = home.resolve("data/session.key");
+        assertThat(Files.getPosixFilePermissions(keyFile)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        String key = Files.readString(keyFile).trim();
+        assertThat(key).hasSizeGreaterThanOrEqualTo(32);
+        String cookie = Api.logIn("operator1", "demo", base);
+
         var created = given().baseUri(base).auth().preemptive().basic("operator1", "demo").contentType("application/json")
                 .body(Map.of("source", "MANUAL", "summary", "kept across restarts"))
                 .post("/api/tickets").then().statusCode(201).extract();
@@ -83,6 +91,12 @@ class RunCommandIT {
         awaitReady(port);
         given().baseUri(base).auth().preemptive().basic("operator1", "demo").get("/api/tickets/" + id)
                 .then().statusCode(200).body("summary", equalTo("kept across restarts"));
+        // The same key after the restart: the page session goes on.
+        assertThat(Files.readString(keyFile).trim()).isEqualTo(key);
+        given().baseUri(base).cookie("quarkus-credential", cookie).get("/api/tickets/" + id).then().statusCode(200);
+        String output = Files.readString(home.resolve("app.log"));
+        assertThat(output).doesNotContain(key).doesNotContainIgnoringCase("encryption key")
+                .doesNotContainIgnoringCase("temporary key");
         // References are a register: the first ticket after the restart takes the next number, no jump. (The demo
         // PBX may open a call's ticket in between, so the newest reference of all is compared.)
         String after = given().baseUri(base).auth().preemptive().basic("operator1", "demo").contentType("application/json")
@@ -95,6 +109,22 @@ class RunCommandIT {
         for (int i = 0; i < references.size(); i++) {
             assertThat(number(references.get(i))).as("reference %d of %s", i, references).isEqualTo(number(references.get(0)) + i);
         }
+    }
+
+    @Test
+    void withAServerDatabaseAndNoSessionKeyTheApplicationRefusesToStart() throws Exception {
+        Path home = Files.createTempDirectory("hotline-nokey");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:9/hotline",
+                "-jar", Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath().toString())
+                .directory(home.toFile()).redirectErrorStream(true).redirectOutput(home.resolve("out.log").toFile());
+        builder.environment().remove("HOTLINE_SESSION_ENCRYPTION_KEY");
+        builder.environment().remove("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY");
+        Process refused = builder.start();
+        assertThat(refused.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(refused.exitValue()).isNotZero();
+        assertThat(Files.readString(home.resolve("out.log"))).contains("HOTLINE_SESSION_ENCRYPTION_KEY");
+        assertThat(home.resolve("data")).doesNotExist();
     }
 
     private static long number(String reference) {
@@ -122,7 +152,7 @@ class RunCommandIT {
         command.set(command.size() - 1, jar);
         return new ProcessBuilder(command).directory(home.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(home.resolve("app.log").toFile())
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("app.log").toFile()))
                 .start();
     }
 

@@ -1,7 +1,9 @@
 package vn.gov.moit.hotline.common;
 
 import io.vertx.core.MultiMap;
+import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,7 +30,7 @@ class SecurityHeaders {
     private static final Pattern PUBLIC = Pattern.compile("^(/api/public/.*|/reports(/.*)?|/assets/.*|/favicon\\.ico|"
             + "/api/directory/(departments|fields|provinces)|/q/openapi.*|/q/swagger-ui.*|/q/health.*)$");
 
-    private static final List<String> SESSION_COOKIES = List.of("quarkus-credential=");
+    private static final List<String> SESSION_COOKIES = List.of("quarkus-credential");
 
     @ConfigProperty(name = "hotline.security.secure-cookie", defaultValue = "false")
     boolean secureCookie;
@@ -56,7 +58,7 @@ class SecurityHeaders {
             }
             relativeLocation(headers);
             if (secureCookie) {
-                secureSessionCookie(headers);
+                secureSessionCookie(context.response());
             }
         });
         context.next();
@@ -80,15 +82,13 @@ class SecurityHeaders {
         headers.set("Location", path.startsWith("//") ? "/" : path);
     }
 
-    private static void secureSessionCookie(MultiMap headers) {
-        List<String> cookies = headers.getAll("Set-Cookie");
-        if (cookies.isEmpty()) {
-            return;
-        }
-        headers.remove("Set-Cookie");
-        for (String cookie : cookies) {
-            boolean session = SESSION_COOKIES.stream().anyMatch(cookie::startsWith);
-            headers.add("Set-Cookie", session && !cookie.contains("; Secure") ? cookie + "; Secure" : cookie);
+    /** Quarkus marks its cookie Secure only on a TLS connection of its own, not behind a proxy that ends TLS. */
+    private static void secureSessionCookie(HttpServerResponse response) {
+        for (String name : SESSION_COOKIES) {
+            Cookie cookie = response.removeCookie(name, false);
+            if (cookie != null) {
+                response.addCookie(cookie.setSecure(true));
+            }
         }
     }
 }
