@@ -92,6 +92,27 @@ class ApiHygieneTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"\\u0000", "a\\u0000b", "\\ud800", "x\\udfffy", "\\udc00\\ud800"})
+    void aNulOrHalfASurrogatePairInATextIsA400NamingTheFieldOnEveryDatabase(String escaped) {
+        long before = as(OPERATOR).get("/api/tickets").then().extract().<Integer>path("total");
+        as(OPERATOR).body("{\"source\":\"MANUAL\",\"callerType\":\"BUSINESS\",\"provinceCode\":\"HA_NOI\","
+                + "\"fieldCode\":\"ECOMMERCE\",\"priority\":\"NORMAL\",\"summary\":\"" + escaped + "\"}")
+                .post("/api/tickets").then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("summary"));
+        assertThat(as(OPERATOR).get("/api/tickets").then().extract().<Integer>path("total")).isEqualTo((int) before);
+        // A well-formed pair (an emoji) is text like any other.
+        as(OPERATOR).body(Map.of("source", "MANUAL", "summary", "Cảm ơn \uD83D\uDE00")).post("/api/tickets").then()
+                .statusCode(201).body("summary", equalTo("Cảm ơn \uD83D\uDE00"));
+    }
+
+    @Test
+    void aNulInAnAddressIsA400() {
+        RawHttp.Answer answer = new RawHttp(base).send("GET", "/api/admin/users/a%00b", ADMIN, null, null);
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.header("content-type")).isEqualTo("application/problem+json");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"/a b", "/{x}", "/<script>", "/a|b", "/a^b", "/a\"b", "/a`b", "/%", "/a%zz", "/Hà-Nội",
         "//evil.example/", "/\\evil.example", "https://evil.example/", "/%2F%2Fevil.example"})
     void theLanguageSwitchGoesBackOnlyToAPathOfThisSite(String back) {

@@ -15,7 +15,8 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The request limits, answered as problem+json like every other error. The HTTP layer (Vert.x) would answer a
+ * The request limits, answered as problem+json like every other error: an address with a NUL character, too
+ * long an address, too large headers, a body declared larger than accepted. The HTTP layer (Vert.x) would answer a
  * too long address (414), too large headers (431) or a declared body over the limit (413) with an empty body
  * before any of the application's code runs; so its own ceilings are set higher (application.properties) and
  * the limits that clients meet are checked here, first of all handlers.
@@ -45,6 +46,10 @@ class HttpLimits {
         if (request.uri().length() > maxAddressLength) {
             refuse(context, Problem.of("uri-too-long", "URI Too Long", 414,
                     "The address is longer than " + maxAddressLength + " characters"));
+        } else if (request.uri().toLowerCase(java.util.Locale.ROOT).contains("%00") || request.uri().indexOf(0) >= 0) {
+            // A NUL in a path or query value: no record is named so, and PostgreSQL refuses it in a query.
+            refuse(context, Problem.invalid("The address contains a NUL character (%00)",
+                    java.util.List.of(new Problem.Violation("address", "contains a NUL character (%00)"))));
         } else if (headerBytes(request) > maxHeaderBytes) {
             refuse(context, Problem.of("headers-too-large", "Request Header Fields Too Large", 431,
                     "The request's headers are larger than " + maxHeaderBytes + " bytes"));

@@ -11,9 +11,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -258,22 +261,25 @@ final class MonthlyReportCalculator {
             figures.put(ReportMetric.CALLS_ABANDONED_SHORT, count(shortAbandons));
             figures.put(ReportMetric.CALLS_MISSED, count(missed));
             figures.put(ReportMetric.CALLS_OUTCOME_UNKNOWN, count(unknown));
-            figures.put(ReportMetric.CALLS_ANSWER_RATE, percent(answered, offered));
-            figures.put(ReportMetric.CALLS_ABANDON_RATE, percent(abandoned, offered));
-            figures.put(ReportMetric.CALLS_SERVICE_LEVEL, percent(withinServiceLevel, offered - shortAbandons));
-            figures.put(ReportMetric.CALLS_AVERAGE_SPEED_OF_ANSWER, meanSeconds(waitSum, waits));
-            figures.put(ReportMetric.CALLS_AVERAGE_TALK_TIME, meanSeconds(talkSum, talks));
-            figures.put(ReportMetric.CALLS_LONGEST_WAIT, anyWait ? BigDecimal.valueOf(longestWait) : null);
+            int k = parameters.suppressionThreshold();
+            figures.put(ReportMetric.CALLS_ANSWER_RATE, percent(answered, offered, k));
+            figures.put(ReportMetric.CALLS_ABANDON_RATE, percent(abandoned, offered, k));
+            figures.put(ReportMetric.CALLS_SERVICE_LEVEL, percent(withinServiceLevel, offered - shortAbandons, k));
+            figures.put(ReportMetric.CALLS_AVERAGE_SPEED_OF_ANSWER, meanSeconds(waitSum, waits, k));
+            figures.put(ReportMetric.CALLS_AVERAGE_TALK_TIME, meanSeconds(talkSum, talks, k));
+            figures.put(ReportMetric.CALLS_LONGEST_WAIT, anyWait && answered + abandoned >= k
+                    ? BigDecimal.valueOf(longestWait) : null);
 
             figures.put(ReportMetric.TICKETS_OPENED, count(opened));
             figures.put(ReportMetric.TICKETS_RESOLVED_ON_CALL, count(resolvedOnCall));
             figures.put(ReportMetric.TICKETS_ESCALATED, count(escalated));
             figures.put(ReportMetric.TICKETS_RAISED_TO_LEADERS, count(raisedToLeaders));
-            figures.put(ReportMetric.TICKETS_ANSWERED_WITHIN_DEADLINE, percent(onTime, decided));
+            figures.put(ReportMetric.TICKETS_ANSWERED_WITHIN_DEADLINE, percent(onTime, decided, k));
             long[] ascending = Arrays.copyOf(timesToAnswer, answeredTickets);
             Arrays.sort(ascending);
-            figures.put(ReportMetric.TICKETS_TIME_TO_ANSWER_MEDIAN, hours(nearestRank(ascending, 50)));
-            figures.put(ReportMetric.TICKETS_TIME_TO_ANSWER_P90, hours(nearestRank(ascending, 90)));
+            boolean enough = answeredTickets >= k;
+            figures.put(ReportMetric.TICKETS_TIME_TO_ANSWER_MEDIAN, enough ? hours(nearestRank(ascending, 50)) : null);
+            figures.put(ReportMetric.TICKETS_TIME_TO_ANSWER_P90, enough ? hours(nearestRank(ascending, 90)) : null);
             figures.put(ReportMetric.TICKETS_OPEN_AT_MONTH_END, count(openAtCutoff));
 
             Map<ReportBreakdown, SortedMap<String, Long>> tables = new EnumMap<>(ReportBreakdown.class);
@@ -284,21 +290,47 @@ final class MonthlyReportCalculator {
         }
     }
 
-    /** The only place where raw figures become public ones: see {@link PublicValue#of}. */
+    /** The call outcomes that add up to the calls offered: hidden together by {@link Suppression}. */
+    private static final List<ReportMetric> CALL_OUTCOMES = List.of(ReportMetric.CALLS_ANSWERED,
+            ReportMetric.CALLS_ABANDONED, ReportMetric.CALLS_MISSED, ReportMetric.CALLS_OUTCOME_UNKNOWN);
+
+    /** Shares of the calls offered that would give a hidden outcome back (share x offered). */
+    private static final Map<ReportMetric, ReportMetric> SHARE_OF = Map.of(
+            ReportMetric.CALLS_ANSWER_RATE, ReportMetric.CALLS_ANSWERED,
+            ReportMetric.CALLS_ABANDON_RATE, ReportMetric.CALLS_ABANDONED);
+
+    /** The only place where raw figures become public ones, following the privacy rule of {@link Suppression}. */
     private MonthlyReport publish(YearMonth month, Instant dataAsOf, Map<ReportMetric, BigDecimal> figures,
             Map<ReportBreakdown, SortedMap<String, Long>> tables) {
         int k = parameters.suppressionThreshold();
+        Set<ReportMetric> hidden = EnumSet.noneOf(ReportMetric.class);
+        for (ReportMetric metric : ReportMetric.values()) {
+            BigDecimal raw = figures.get(metric);
+            if (metric.unit() == Unit.COUNT && raw != null && raw.signum() > 0 && raw.compareTo(BigDecimal.valueOf(k)) < 0) {
+                hidden.add(metric);
+            }
+        }
+        Map<String, Long> outcomes = new LinkedHashMap<>();
+        CALL_OUTCOMES.forEach(m -> outcomes.put(m.name(), figures.get(m).longValueExact()));
+        Suppression.hidden(outcomes, k).forEach(name -> hidden.add(ReportMetric.valueOf(name)));
+        SHARE_OF.forEach((share, outcome) -> {
+            if (hidden.contains(outcome)) {
+                figures.put(share, null);
+            }
+        });
         List<MetricValue> metrics = new ArrayList<>();
         for (ReportMetric metric : ReportMetric.values()) {
             metrics.add(new MetricValue(metric.key(), metric.section(), metric.labelVi(), metric.labelEn(),
-                    metric.unit(), PublicValue.of(figures.get(metric), metric.unit(), k),
+                    metric.unit(), hidden.contains(metric) ? PublicValue.hidden() : PublicValue.of(figures.get(metric)),
                     metric.formulaVi(parameters), metric.formulaEn(parameters)));
         }
         List<Breakdown> breakdowns = new ArrayList<>();
         for (ReportBreakdown breakdown : ReportBreakdown.values()) {
+            SortedMap<String, Long> table = tables.get(breakdown);
+            Set<String> hiddenCells = Suppression.hidden(table, k);
             List<Breakdown.Cell> cells = new ArrayList<>();
-            tables.get(breakdown).forEach((key, n) -> cells.add(
-                    new Breakdown.Cell(key, PublicValue.of(BigDecimal.valueOf(n), Unit.COUNT, k))));
+            table.forEach((key, n) -> cells.add(new Breakdown.Cell(key,
+                    hiddenCells.contains(key) ? PublicValue.hidden() : PublicValue.of(BigDecimal.valueOf(n)))));
             breakdowns.add(new Breakdown(breakdown.key(), breakdown.section(), breakdown.labelVi(),
                     breakdown.labelEn(), Unit.COUNT, breakdown.formulaVi(parameters),
                     breakdown.formulaEn(parameters), cells));
@@ -323,16 +355,25 @@ final class MonthlyReportCalculator {
         return BigDecimal.valueOf(n);
     }
 
-    private static BigDecimal percent(long numerator, long denominator) {
-        if (denominator <= 0) {
+    /**
+     * A share, absent when it rests on fewer than k cases: a denominator under k, or a numerator or its
+     * complement from 1 to k-1 (99 % of 150 answered in time would tell that one was late).
+     */
+    private static BigDecimal percent(long numerator, long denominator, int k) {
+        if (denominator <= 0 || denominator < k || few(numerator, k) || few(denominator - numerator, k)) {
             return null;
         }
         return BigDecimal.valueOf(numerator).multiply(HUNDRED)
                 .divide(BigDecimal.valueOf(denominator), 1, RoundingMode.HALF_UP);
     }
 
-    private static BigDecimal meanSeconds(long sum, long n) {
-        return n == 0 ? null : BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(n), 0, RoundingMode.HALF_UP);
+    private static boolean few(long n, int k) {
+        return n >= 1 && n < k;
+    }
+
+    /** A mean, absent over fewer than k values (one call's wait is that caller's). */
+    private static BigDecimal meanSeconds(long sum, long n, int k) {
+        return n == 0 || n < k ? null : BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(n), 0, RoundingMode.HALF_UP);
     }
 
     /** Nearest-rank percentile of ascending values, or null when there are none. */

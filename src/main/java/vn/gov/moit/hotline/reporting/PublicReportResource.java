@@ -29,7 +29,7 @@ import vn.gov.moit.hotline.common.QueryParams;
 @Path("/api/public/reports")
 @PermitAll
 @Tag(name = "Monthly report (public)", description = "The hotline's published monthly reports: aggregates only, "
-        + "no caller data; small counts shown as \"< k\". No login needed")
+        + "no caller data; small counts hidden as \"x\" (see Suppression). No login needed")
 class PublicReportResource {
 
     static final String JSON = "application/json;charset=UTF-8";

@@ -32,7 +32,7 @@ public interface ReportConfig {
     @Min(0)
     int serviceLevelSeconds();
 
-    /** Published counts from 1 to k-1 are shown as "&lt; k" (0 is shown as 0); 1 turns suppression off. */
+    /** k of the privacy rule (Suppression): counts from 1 to k-1 are hidden, with what else it takes so that they cannot be worked out; 1 turns suppression off. */
     @WithDefault("3")
     @Min(1)
     int suppressionThreshold();

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
  * quoted only when they hold a comma, quote, CR or LF, quotes doubled). Header
  * {@value #HEADER}. Rows in order: the report's own facts (section {@code report}), one row per metric
  * (section {@code calls} or {@code tickets}), then one row per breakdown cell (section = the breakdown's
- * key, key = the cell's key). {@code value} is the printed figure: a number, "&lt; k" or "—";
+ * key, key = the cell's key). {@code value} is the printed figure: a number, "x" (hidden) or "—";
  * {@code formula} is the Vietnamese formula, " | ", the English one.
  */
 final class ReportCsv {

@@ -59,7 +59,7 @@ final class ReportPage {
             "OTHER", new String[] {"Khác", "Other"});
 
     private final Lang lang;
-    /** k of "&lt; k": a suppressed cell is drawn as an outlined bar of that height, which reveals nothing more. */
+    /** k: a hidden cell is drawn as an outlined bar of that height, the same for every hidden cell. */
     private int threshold = 1;
     private final StringBuilder html = new StringBuilder(64 * 1024);
 
@@ -312,10 +312,12 @@ final class ReportPage {
         html.append("<section class=\"notes\"><h2>").append(t("Ghi chú", "Notes")).append("</h2><ul>")
                 .append("<li>").append(t("Chỉ công bố số liệu tổng hợp: không có số điện thoại, tên hay nội dung của người gọi.",
                         "Aggregates only: no caller's number, name or words are published.")).append("</li>")
-                .append("<li>").append(esc(t("Các số đếm từ 1 đến " + (p.path("suppressionThreshold").asInt() - 1)
-                                + " được hiển thị là \"< " + p.path("suppressionThreshold").asInt() + "\".",
-                        "Counts from 1 to " + (p.path("suppressionThreshold").asInt() - 1) + " are shown as \"< "
-                                + p.path("suppressionThreshold").asInt() + "\"."))).append("</li>")
+                .append("<li>").append(esc(t("\"x\": số đếm được ẩn: số từ 1 đến " + (p.path("suppressionThreshold").asInt() - 1)
+                                + ", hoặc số khác được ẩn cùng để không thể tính ra số nhỏ bằng phép trừ. Tỷ lệ và "
+                                + "trung bình tính từ ít hơn " + p.path("suppressionThreshold").asInt() + " trường hợp được hiển thị là \"—\".",
+                        "\"x\": a hidden count: from 1 to " + (p.path("suppressionThreshold").asInt() - 1) + ", or another count hidden with it so that a "
+                                + "small one cannot be worked out by subtraction. Rates and averages of fewer than "
+                                + p.path("suppressionThreshold").asInt() + " cases are shown as \"—\"."))).append("</li>")
                 .append("<li>").append(t("\"—\": không có dữ liệu để tính.", "\"—\": nothing to compute it from."))
                 .append("</li>")
                 .append("<li>").append(esc(t("Tháng, ngày và giờ tính theo múi giờ ", "Months, days and hours in the ")

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param zone time zone of month boundaries, hours and days
  * @param shortAbandonSeconds abandoned calls that waited strictly less are short abandons
  * @param serviceLevelSeconds answered calls that waited at most this long meet the service level
- * @param suppressionThreshold k: published counts 1..k-1 are shown as "&lt; k"
+ * @param suppressionThreshold k: counts 1..k-1 are hidden (Suppression)
  */
 record ReportParameters(ZoneId zone, int shortAbandonSeconds, int serviceLevelSeconds, int suppressionThreshold) {
 

@@ -35,9 +35,10 @@ class LoginThrottleTest {
     @BeforeEach
     void monday9am() {
         clock.set(TestClock.START);
+        forgetFailures();
     }
 
-    /** Other tests of this run log in from the same address: the counts of this one are forgotten. */
+    /** Every test of the run logs in from the same address: each test starts, and leaves, with no failure counted. */
     @AfterEach
     void forgetFailures() {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from login_failure").executeUpdate());
