@@ -136,6 +136,25 @@ class TwoInstancesIT {
                 .jsonPath().getInt("find { it.month == '" + month + "' }.latestVersion")).isEqualTo(1);
         given().baseUri(back.baseUri()).get("/api/public/reports/" + month + "/versions/2").then().statusCode(404);
 
+        // A page session ends on every instance: logged out on one, its cookie is refused by the other.
+        String cookie = Api.logIn("operator1", "demo", standby.baseUri());
+        given().baseUri(back.baseUri()).cookie("quarkus-credential", cookie).get("/api/tickets/callbacks?size=1").then()
+                .statusCode(200);
+        given().baseUri(standby.baseUri()).cookie("quarkus-credential", cookie).redirects().follow(false).post("/logout")
+                .then().statusCode(303);
+        given().baseUri(back.baseUri()).cookie("quarkus-credential", cookie).get("/api/tickets/callbacks?size=1").then()
+                .statusCode(401);
+        // A password changed through one ends the sessions the other let in.
+        String other = Api.logIn("operator2", "demo", back.baseUri());
+        int version = given().baseUri(standby.baseUri()).auth().preemptive().basic("admin", "demo")
+                .get("/api/admin/users/operator2").then().statusCode(200).extract().path("version");
+        given().baseUri(standby.baseUri()).auth().preemptive().basic("admin", "demo").contentType("application/json")
+                .body(Map.of("version", version, "role", "operator", "displayName", "Operator 1002", "extension", "1002",
+                        "password", "mat-khau-moi-2026"))
+                .put("/api/admin/users/operator2").then().statusCode(200);
+        given().baseUri(back.baseUri()).cookie("quarkus-credential", other).get("/api/tickets/callbacks?size=1").then()
+                .statusCode(401);
+
         // A clean stop (SIGTERM) releases the lease: the other instance takes over without waiting for it to run out.
         PackagedApp listening = standby;
         String holder = (String) listening.amiReadiness().get("instance");
