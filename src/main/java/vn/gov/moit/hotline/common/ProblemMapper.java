@@ -27,7 +27,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import vn.gov.moit.hotline.security.LoginThrottled;
 
 /**
  * The one place where failures become HTTP responses: {@code application/problem+json} with the field and
@@ -38,6 +37,12 @@ public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
     private static final String SESSION_COOKIE = "quarkus-credential";
+
+    /**
+     * The attribute of an authentication failure that is a refused login (too many failures): whole seconds
+     * to wait, answered as 429 with Retry-After.
+     */
+    public static final String RETRY_AFTER_SECONDS = "hotline.retry-after-seconds";
 
     /** Jackson's words for a key repeated in one object (StrictJson turns the check on). */
     private static final Pattern DUPLICATE_KEY = Pattern.compile("^Duplicate field '([^']*)'");
@@ -122,8 +127,8 @@ public class ProblemMapper {
      */
     @ServerExceptionMapper
     public Response unauthenticated(AuthenticationFailedException e, HttpServerRequest request) {
-        if (LoginThrottled.retryAfterSeconds(e).isPresent()) {
-            return throttled(LoginThrottled.retryAfterSeconds(e).getAsLong(), request);
+        if (e.getAttributes() != null && e.getAttributes().get(RETRY_AFTER_SECONDS) instanceof Long seconds) {
+            return throttled(seconds, request);
         }
         if (isPage(request.path()) && request.getCookie(SESSION_COOKIE) != null) {
             // A page whose session ended (logout elsewhere, password or role changed, idle): back to the login form.

@@ -4,14 +4,15 @@ import io.quarkus.security.AuthenticationFailedException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalLong;
+import vn.gov.moit.hotline.common.ProblemMapper;
 
 /**
  * A login refused, without checking its password, because of too many failures ({@link LoginThrottle}):
  * Quarkus's own authentication failure, marked with how long to wait.
  */
-public final class LoginThrottled {
+final class LoginThrottled {
 
-    private static final String RETRY_AFTER = "hotline.retry-after-seconds";
+    private static final String RETRY_AFTER = ProblemMapper.RETRY_AFTER_SECONDS;
 
     private LoginThrottled() {
     }
@@ -22,7 +23,7 @@ public final class LoginThrottled {
     }
 
     /** Whole seconds until a login may be tried again, when the failure is a throttled login. */
-    public static OptionalLong retryAfterSeconds(AuthenticationFailedException e) {
+    static OptionalLong retryAfterSeconds(AuthenticationFailedException e) {
         Object seconds = e.getAttributes() == null ? null : e.getAttributes().get(RETRY_AFTER);
         return seconds instanceof Long s ? OptionalLong.of(s) : OptionalLong.empty();
     }
