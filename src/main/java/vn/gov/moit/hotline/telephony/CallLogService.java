@@ -140,7 +140,7 @@ public class CallLogService implements CallEventSink {
         String name = callerName(b.callerName());
         String operator = b.state() != CallState.COMPLETED ? null
                 : Optional.ofNullable(operatorOf(b.operatorInterface())).orElseGet(() -> operatorNamed(b.operatorName()));
-        Ticket ticket = tickets.openForCall(number, name, b.arrivedAt());
+        Ticket ticket = tickets.openForCall(number, name, b.arrivedAt(), null);
         Call call = Call.backfilled(b, number, name, operator, ticket.id());
         call.persist();
         Call.flush();
@@ -174,6 +174,8 @@ public class CallLogService implements CallEventSink {
                     batches.set(batch);
                     try {
                         events.forEach(this::apply);
+                        // Numbered last, so that the register's row is locked only while the batch commits.
+                        tickets.number(batch.opened);
                         batch.changed.values().forEach(call -> publish(call, null));
                     } finally {
                         batches.remove();
@@ -276,6 +278,8 @@ public class CallLogService implements CallEventSink {
     private final class Batch {
         final Map<String, Call> calls = new HashMap<>();
         final Map<String, Call> changed = new LinkedHashMap<>();
+        /** Tickets opened by the batch, numbered just before it commits. */
+        final List<Ticket> opened = new ArrayList<>();
 
         Batch(List<CallEvent> events) {
             List<String> linkedids = events.stream().map(CallEvent::linkedid).distinct().toList();
@@ -313,10 +317,10 @@ public class CallLogService implements CallEventSink {
     private Call create(String linkedid, String did, String channel, String rawNumber, String rawName, Instant at) {
         Call call = Call.arrived(linkedid, did, channel, at);
         call.identify(PhoneNumbers.normalise(rawNumber).orElse(null), callerName(rawName));
-        Ticket ticket = tickets.openForCall(call.callerNumber, call.callerName, at);
+        Batch batch = batches.get();
+        Ticket ticket = tickets.openForCall(call.callerNumber, call.callerName, at, batch == null ? null : batch.opened);
         call.ticketId = ticket.id();
         call.persist();
-        Batch batch = batches.get();
         if (batch == null) {
             // Flushing here turns a concurrent duplicate into a unique-key failure now, inside the retry loop.
             // A batch meets it at commit, and applies its events again one by one.

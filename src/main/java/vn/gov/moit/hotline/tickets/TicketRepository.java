@@ -19,25 +19,26 @@ public class TicketRepository implements PanacheRepository<Ticket> {
     }
 
     /**
-     * The next number of the year's register of references. The counter's row stays locked until the calling
-     * transaction ends, so numbers are consecutive: a rollback gives the number back (V9).
+     * Reserves the next {@code count} numbers of the year's register of references and returns the first. The
+     * counter's row stays locked until the calling transaction ends, so numbers are consecutive: a rollback
+     * gives them back (V9).
      */
-    long nextReferenceNumber(String prefix, int year) {
-        if (incrementCounter(year) == 0) {
+    long reserveReferenceNumbers(String prefix, int year, int count) {
+        if (incrementCounter(year, count) == 0) {
             startCounter(prefix, year);
-            if (incrementCounter(year) == 0) {
+            if (incrementCounter(year, count) == 0) {
                 throw new IllegalStateException("no reference counter for " + year);
             }
         }
         return ((Number) getEntityManager()
                 .createNativeQuery("select last_number from ticket_reference_counter where year_number = ?1")
-                .setParameter(1, year).getSingleResult()).longValue();
+                .setParameter(1, year).getSingleResult()).longValue() - count + 1;
     }
 
-    private int incrementCounter(int year) {
+    private int incrementCounter(int year, int count) {
         return getEntityManager()
-                .createNativeQuery("update ticket_reference_counter set last_number = last_number + 1 where year_number = ?1")
-                .setParameter(1, year).executeUpdate();
+                .createNativeQuery("update ticket_reference_counter set last_number = last_number + ?2 where year_number = ?1")
+                .setParameter(1, year).setParameter(2, count).executeUpdate();
     }
 
     /**

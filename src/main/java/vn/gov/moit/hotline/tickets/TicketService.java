@@ -9,7 +9,10 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -93,20 +96,42 @@ public class TicketService {
 
     /**
      * Opens the ticket of a hotline call as it arrives. The caller number is already normalised, or null when
-     * withheld. The call log calls this once per call, inside its own transaction.
+     * withheld. The call log calls this once per call, inside its own transaction. With {@code toNumber} the
+     * ticket is added there and gets its reference from {@link #number}, which the caller runs just before
+     * its transaction commits; without, it is numbered at once.
      */
-    public Ticket openForCall(String callerNumber, String callerName, Instant at) {
+    public Ticket openForCall(String callerNumber, String callerName, Instant at, List<Ticket> toNumber) {
         Ticket t = Ticket.open(TicketSource.PHONE, callerNumber, callerNumber == null, callerName, Priority.NORMAL,
                 null, at);
-        persist(t);
+        if (toNumber == null) {
+            number(List.of(t));
+        } else {
+            toNumber.add(t);
+        }
+        tickets.persist(t);
         journal.record(t, "system", "CREATED", null, "hotline call", at);
         return t;
     }
 
     private void persist(Ticket t) {
-        int year = t.createdAt().atZone(zone).getYear();
-        t.assignReference(config.referencePrefix(), year, tickets.nextReferenceNumber(config.referencePrefix(), year));
+        number(List.of(t));
         tickets.persist(t);
+    }
+
+    /**
+     * Gives the tickets the next numbers of their year's register, in their order. The register's row stays
+     * locked until the transaction ends, so a transaction that opens many tickets (a batch of the call log)
+     * numbers them all at its end: one update, held only while it commits.
+     */
+    public void number(List<Ticket> opened) {
+        Map<Integer, List<Ticket>> byYear = new TreeMap<>();
+        opened.forEach(t -> byYear.computeIfAbsent(t.createdAt().atZone(zone).getYear(), y -> new ArrayList<>()).add(t));
+        byYear.forEach((year, ofYear) -> {
+            long first = tickets.reserveReferenceNumbers(config.referencePrefix(), year, ofYear.size());
+            for (int i = 0; i < ofYear.size(); i++) {
+                ofYear.get(i).assignReference(config.referencePrefix(), year, first + i);
+            }
+        });
     }
 
     /** The ticket, if the current user may see it. */
