@@ -8,7 +8,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.List;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -30,7 +29,7 @@ class SecurityHeaders {
     private static final Pattern PUBLIC = Pattern.compile("^(/api/public/.*|/reports(/.*)?|/assets/.*|/favicon\\.ico|"
             + "/api/directory/(departments|fields|provinces)|/q/openapi.*|/q/swagger-ui.*|/q/health.*)$");
 
-    private static final List<String> SESSION_COOKIES = List.of("quarkus-credential");
+    private static final String SESSION_COOKIE = "quarkus-credential";
 
     @ConfigProperty(name = "hotline.security.secure-cookie", defaultValue = "false")
     boolean secureCookie;
@@ -84,11 +83,9 @@ class SecurityHeaders {
 
     /** Quarkus marks its cookie Secure only on a TLS connection of its own, not behind a proxy that ends TLS. */
     private static void secureSessionCookie(HttpServerResponse response) {
-        for (String name : SESSION_COOKIES) {
-            Cookie cookie = response.removeCookie(name, false);
-            if (cookie != null) {
-                response.addCookie(cookie.setSecure(true));
-            }
+        Cookie cookie = response.removeCookie(SESSION_COOKIE, false);
+        if (cookie != null) {
+            response.addCookie(cookie.setSecure(true));
         }
     }
 }
