@@ -16,7 +16,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.gov.moit.hotline.security.Roles;
+import vn.gov.moit.hotline.common.Roles;
 
 @Path("/api/directory")
 @Tag(name = "Directory", description = "Departments, fields, provinces and routing rules")

@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.gov.moit.hotline.common.Page;
 import vn.gov.moit.hotline.common.PageRequest;
 import vn.gov.moit.hotline.common.QueryParams;
-import vn.gov.moit.hotline.security.Roles;
+import vn.gov.moit.hotline.common.Roles;
 import vn.gov.moit.hotline.tickets.TicketView;
 
 @Path("/api/escalations")

@@ -8,8 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import vn.gov.moit.hotline.common.DomainException;
 import vn.gov.moit.hotline.common.Page;
@@ -17,17 +15,17 @@ import vn.gov.moit.hotline.common.PageRequest;
 import vn.gov.moit.hotline.common.Where;
 import vn.gov.moit.hotline.directory.Directory;
 import vn.gov.moit.hotline.security.CurrentUser;
-import vn.gov.moit.hotline.security.Roles;
-import vn.gov.moit.hotline.tickets.Ticket;
-import vn.gov.moit.hotline.tickets.TicketJournal;
-import vn.gov.moit.hotline.tickets.TicketRepository;
+import vn.gov.moit.hotline.common.Roles;
 import vn.gov.moit.hotline.tickets.TicketService;
-import vn.gov.moit.hotline.tickets.TicketStatus;
 import vn.gov.moit.hotline.tickets.TicketView;
 
 /**
  * Escalation of tickets to ministry departments: the deadline comes from the {@link SlaPolicy}; officers
  * accept, answer, forward or raise to leaders; the deadline watch marks breaches and raises them.
+ *
+ * <p>The only writer of {@link Escalation}, which owns each assignment's clock (deadline, breach, acceptance,
+ * answer, raise). The ticket moves through {@link TicketService}'s intents, in the same transaction and after
+ * the escalation's change, so that the ticket's view the intent returns reads the new commitments.
  */
 @ApplicationScoped
 public class EscalationService {
@@ -37,12 +35,6 @@ public class EscalationService {
 
     @Inject
     TicketService tickets;
-
-    @Inject
-    TicketRepository ticketRepository;
-
-    @Inject
-    TicketJournal journal;
 
     @Inject
     Directory directory;
@@ -61,40 +53,37 @@ public class EscalationService {
 
     /** The department the ticket's field routes to, for the operator to confirm or change. */
     public String suggestedDepartment(long ticketId) {
-        Ticket t = tickets.visible(ticketId);
-        return directory.routeFor(t.fieldCode()).orElse(null);
+        return directory.routeFor(tickets.get(ticketId).fieldCode()).orElse(null);
     }
 
     @Transactional
     TicketView escalate(long ticketId, long version, String departmentCode, String note) {
-        Ticket t = tickets.visibleAt(ticketId, version);
+        TicketView t = tickets.getAt(ticketId, version);
+        if (t.fieldCode() == null) {
+            throw new DomainException.InvalidInput("fieldCode", "triage the ticket (its field at least) before escalating it");
+        }
         String department = departmentCode != null ? departmentCode
                 : directory.routeFor(t.fieldCode()).orElseThrow(() -> new DomainException.InvalidInput(
                         "departmentCode", "no routing rule for field " + t.fieldCode() + "; choose a department"));
         directory.requireDepartment("departmentCode", department);
         Instant now = clock.instant();
-        Instant deadline = sla.deadline(t.priority(), now);
-        TicketStatus from = t.escalateTo(department, deadline, now);
-        Escalation.open(t.id(), department, deadline, user.username(), now, note).persist();
-        journal.record(t, user.username(), "ESCALATED", from, note, now);
-        return flushed(t);
+        Escalation.open(t.id(), department, sla.deadline(t.priority(), now), user.username(), now, note).persist();
+        return tickets.escalated(t.id(), department, user.username(), note, now);
     }
 
     @Transactional
     TicketView accept(long ticketId, long version) {
-        Ticket t = tickets.visibleAt(ticketId, version);
+        TicketView t = tickets.getAt(ticketId, version);
         requireOwnDepartment(t);
         Escalation e = pending(t);
         Instant now = clock.instant();
         e.accept(user.username(), now);
-        TicketStatus from = t.accept(now);
-        journal.record(t, user.username(), "ACCEPTED", from, null, now);
-        return flushed(t);
+        return tickets.accepted(t.id(), user.username(), now);
     }
 
     @Transactional
     TicketView answer(long ticketId, long version, String answer) {
-        Ticket t = tickets.visibleAt(ticketId, version);
+        TicketView t = tickets.getAt(ticketId, version);
         boolean leaderOnRaised = user.has(Roles.LEADER) && t.raisedToLeaders();
         if (!leaderOnRaised) {
             requireOwnDepartment(t);
@@ -102,14 +91,12 @@ public class EscalationService {
         Escalation e = pending(t);
         Instant now = clock.instant();
         e.answer(user.username(), answer, now);
-        TicketStatus from = t.answer(answer, now);
-        journal.record(t, user.username(), "ANSWERED", from, answer, now);
-        return flushed(t);
+        return tickets.answered(t.id(), user.username(), answer, now);
     }
 
     @Transactional
     TicketView forward(long ticketId, long version, String departmentCode, String reason) {
-        Ticket t = tickets.visibleAt(ticketId, version);
+        TicketView t = tickets.getAt(ticketId, version);
         if (!user.has(Roles.SUPERVISOR)) {
             requireOwnDepartment(t);
         }
@@ -120,35 +107,31 @@ public class EscalationService {
         Escalation current = pending(t);
         Instant now = clock.instant();
         current.forwarded(now);
-        Instant deadline = sla.deadline(t.priority(), now);
-        String fromDepartment = t.departmentCode();
-        TicketStatus from = t.escalateTo(departmentCode, deadline, now);
-        Escalation next = Escalation.open(t.id(), departmentCode, deadline, user.username(), now, reason);
-        if (t.raisedToLeaders()) {
+        Escalation next = Escalation.open(t.id(), departmentCode, sla.deadline(t.priority(), now), user.username(),
+                now, reason);
+        if (current.raisedAt != null) {
             next.raised(current.raisedBy, current.raiseReason, current.raisedAt);
         }
         next.persist();
-        journal.record(t, user.username(), "FORWARDED", from,
-                "from " + fromDepartment + " to " + departmentCode + (reason == null ? "" : ": " + reason), now);
-        return flushed(t);
+        return tickets.forwarded(t.id(), departmentCode, user.username(), reason, now);
     }
 
     @Transactional
     TicketView raise(long ticketId, long version, String reason) {
-        Ticket t = tickets.visibleAt(ticketId, version);
+        TicketView t = tickets.getAt(ticketId, version);
         if (!user.has(Roles.SUPERVISOR)) {
             requireOwnDepartment(t);
         }
-        Instant now = clock.instant();
-        raise(t, pending(t), user.username(), reason, now);
-        return flushed(t);
+        Escalation e = pending(t);
+        if (e.raisedAt != null) {
+            throw new DomainException.Conflict("already-raised", "Ticket " + t.reference() + " is already raised to leaders");
+        }
+        return raise(e, user.username(), reason, clock.instant());
     }
 
-    private void raise(Ticket t, Escalation e, String by, String reason, Instant now) {
-        TicketStatus status = t.status();
-        t.raiseToLeaders(now);
+    private TicketView raise(Escalation e, String by, String reason, Instant now) {
         e.raised(by, reason, now);
-        journal.record(t, by, "RAISED_TO_LEADERS", status, reason, now);
+        return tickets.raisedToLeaders(e.ticketId, by, reason, now);
     }
 
     /**
@@ -164,11 +147,9 @@ public class EscalationService {
                 EscalationState.PENDING, now);
         for (Escalation e : due) {
             e.breachedAt = now;
-            Ticket t = ticketRepository.findById(e.ticketId);
-            journal.record(t, SYSTEM, "DEADLINE_BREACHED", t.status(),
-                    e.departmentCode + " missed the deadline " + e.deadline, now);
-            if (!t.raisedToLeaders()) {
-                raise(t, e, SYSTEM, "deadline " + e.deadline + " passed", now);
+            tickets.deadlineBreached(e.ticketId, e.departmentCode + " missed the deadline " + e.deadline, now);
+            if (e.raisedAt == null) {
+                raise(e, SYSTEM, "deadline " + e.deadline + " passed", now);
             }
         }
         if (!due.isEmpty()) {
@@ -201,35 +182,33 @@ public class EscalationService {
         var found = Escalation.<Escalation>find(where.query(), page.sort(), where.parameters())
                 .page(page.page(), page.size());
         List<Escalation> rows = found.list();
-        Map<Long, Ticket> byId = rows.isEmpty() ? Map.of()
-                : ticketRepository.list("id in ?1", rows.stream().map(e -> e.ticketId).distinct().toList()).stream()
-                        .collect(Collectors.toMap(Ticket::id, Function.identity()));
+        Map<Long, TicketView> byId = tickets.byIds(rows.stream().map(e -> e.ticketId).distinct().toList());
         List<EscalationView> items = rows.stream().map(e -> view(e, byId.get(e.ticketId), now)).toList();
         return new Page<>(items, page.page(), page.size(), found.count());
     }
 
     /** Every department assignment of one ticket, first to last. */
     List<EscalationView> ofTicket(long ticketId) {
-        Ticket t = tickets.visible(ticketId);
+        TicketView t = tickets.get(ticketId);
         Instant now = clock.instant();
         return Escalation.<Escalation>list("ticketId = ?1 order by escalatedAt, id", ticketId).stream()
                 .map(e -> view(e, t, now)).toList();
     }
 
-    private static EscalationView view(Escalation e, Ticket t, Instant now) {
+    private static EscalationView view(Escalation e, TicketView t, Instant now) {
         boolean breached = e.breached() || (EscalationState.PENDING.contains(e.state) && now.isAfter(e.deadline));
         return new EscalationView(e.id, e.ticketId, t.reference(), t.summary(), t.priority(), t.status(),
                 e.departmentCode, e.state, e.deadline, breached, e.escalatedBy, e.escalatedAt, e.note, e.acceptedBy,
                 e.acceptedAt, e.answeredBy, e.answeredAt, e.answer, e.raisedAt != null, e.raisedAt, e.raiseReason);
     }
 
-    private void requireOwnDepartment(Ticket t) {
+    private void requireOwnDepartment(TicketView t) {
         if (!user.has(Roles.OFFICER) || !Objects.equals(user.departmentCode(), t.departmentCode())) {
             throw new DomainException.NotAllowed("Only an officer of " + t.departmentCode() + " may do this");
         }
     }
 
-    private static Escalation pending(Ticket t) {
+    private static Escalation pending(TicketView t) {
         Escalation e = Escalation.pendingOf(t.id());
         if (e == null) {
             throw new DomainException.Conflict("illegal-transition",
@@ -238,8 +217,4 @@ public class EscalationService {
         return e;
     }
 
-    private TicketView flushed(Ticket t) {
-        ticketRepository.flush();
-        return TicketView.of(t);
-    }
 }

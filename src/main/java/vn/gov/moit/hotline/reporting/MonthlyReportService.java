@@ -19,7 +19,7 @@ import vn.gov.moit.hotline.common.JobLock;
  * Builds and publishes the monthly report. A closed month (its end is not after now) is published as an
  * immutable version: when the newest version already has the same figures (same content hash) nothing
  * happens, otherwise the next version is added and the older ones stay readable. The month in progress is a
- * month-to-date preview, version {@value ReportVersions#PREVIEW}, replaced at every build. Builds of one
+ * month-to-date preview, version {@value ReportVersionRepository#PREVIEW}, replaced at every build. Builds of one
  * month run under a {@link JobLock}, so concurrent triggers (the nightly job on several instances, an
  * administrator's request) publish once.
  */
@@ -42,7 +42,7 @@ class MonthlyReportService {
     ReportFacts facts;
 
     @Inject
-    ReportVersions versions;
+    ReportVersionRepository versions;
 
     @Inject
     JobLock lock;
@@ -91,10 +91,10 @@ class MonthlyReportService {
 
         if (report.preview()) {
             versions.deletePreview(month);
-            versions.insert(stored(report, ReportVersions.PREVIEW, hash, now));
-            return new BuildResult(month.toString(), ReportVersions.PREVIEW, true, true);
+            versions.insert(stored(report, ReportVersionRepository.PREVIEW, hash, now));
+            return new BuildResult(month.toString(), ReportVersionRepository.PREVIEW, true, true);
         }
-        Optional<ReportVersions.Stored> latest = versions.latestPublished(month);
+        Optional<ReportVersionRepository.Stored> latest = versions.latestPublished(month);
         if (latest.isPresent() && latest.get().contentHash().equals(hash)) {
             return new BuildResult(month.toString(), latest.get().version(), false, false);
         }
@@ -105,23 +105,23 @@ class MonthlyReportService {
         return new BuildResult(month.toString(), version, false, true);
     }
 
-    private static ReportVersions.Stored stored(MonthlyReport report, int version, String hash, Instant now) {
-        return new ReportVersions.Stored(report.month(), version, report.preview(), hash,
+    private static ReportVersionRepository.Stored stored(MonthlyReport report, int version, String hash, Instant now) {
+        return new ReportVersionRepository.Stored(report.month(), version, report.preview(), hash,
                 new String(report.toJson(), StandardCharsets.UTF_8), new String(report.toCsv(), StandardCharsets.UTF_8),
                 now, report.dataAsOf());
     }
 
     /** The published months, newest first. */
-    List<ReportVersions.Published> months() {
+    List<ReportVersionRepository.Published> months() {
         return versions.months();
     }
 
     /** The newest version of a month (its preview when the month is in progress). */
-    ReportVersions.Stored latest(YearMonth month) {
+    ReportVersionRepository.Stored latest(YearMonth month) {
         return versions.latest(month).orElseThrow(() -> new DomainException.NotFound("Report of", month));
     }
 
-    ReportVersions.Stored version(YearMonth month, int version) {
+    ReportVersionRepository.Stored version(YearMonth month, int version) {
         return versions.version(month, version)
                 .orElseThrow(() -> new DomainException.NotFound("Report of " + month + " version", version));
     }

@@ -105,7 +105,7 @@ class PublicReportResource {
         throw new DomainException.InvalidInput("format", "format must be json or csv");
     }
 
-    private static Response serve(ReportVersions.Stored report, boolean csv) {
+    private static Response serve(ReportVersionRepository.Stored report, boolean csv) {
         if (csv) {
             String file = "hotline-report-" + report.month() + (report.preview() ? "-preview" : "-v" + report.version())
                     + ".csv";

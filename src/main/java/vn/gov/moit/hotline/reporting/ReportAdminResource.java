@@ -8,7 +8,7 @@ import jakarta.ws.rs.PathParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.gov.moit.hotline.security.Roles;
+import vn.gov.moit.hotline.common.Roles;
 
 @Path("/api/admin/reports")
 @Tag(name = "Monthly report (admin)", description = "Build the public monthly report on demand")

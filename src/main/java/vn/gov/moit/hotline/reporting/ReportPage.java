@@ -68,7 +68,7 @@ final class ReportPage {
     }
 
     /** The page of {@code report}, with a picker over {@code months}. */
-    static String render(ReportVersions.Stored report, List<ReportVersions.Published> months, Labels labels,
+    static String render(ReportVersionRepository.Stored report, List<ReportVersionRepository.Published> months, Labels labels,
             Lang lang) {
         JsonNode json;
         try {
@@ -92,7 +92,7 @@ final class ReportPage {
         return page.html.toString();
     }
 
-    private void page(ReportVersions.Stored report, JsonNode json, List<ReportVersions.Published> months,
+    private void page(ReportVersionRepository.Stored report, JsonNode json, List<ReportVersionRepository.Published> months,
             Labels labels) {
         ZoneId zone = ZoneId.of(json.path("zone").asText());
         threshold = json.path("parameters").path("suppressionThreshold").asInt(1);
@@ -140,11 +140,11 @@ final class ReportPage {
                 .append("</head>\n<body>\n");
     }
 
-    private void nav(ReportVersions.Stored report, List<ReportVersions.Published> months) {
+    private void nav(ReportVersionRepository.Stored report, List<ReportVersionRepository.Published> months) {
         String month = report.month().toString();
         html.append("<nav>\n<form method=\"get\" action=\"/reports\"><label>").append(t("Tháng", "Month"))
                 .append(" <select name=\"month\">");
-        for (ReportVersions.Published m : months) {
+        for (ReportVersionRepository.Published m : months) {
             String value = m.month().toString();
             html.append("<option value=\"").append(value).append('"')
                     .append(value.equals(month) ? " selected" : "").append('>').append(esc(monthName(m.month())))
@@ -153,7 +153,7 @@ final class ReportPage {
         html.append("</select></label><input type=\"hidden\" name=\"lang\" value=\"").append(lang.code())
                 .append("\"> <button type=\"submit\">").append(t("Xem", "Show")).append("</button></form>\n");
         html.append("<p class=\"months\">");
-        for (ReportVersions.Published m : months) {
+        for (ReportVersionRepository.Published m : months) {
             String value = m.month().toString();
             html.append("<a href=\"/reports/").append(value).append("?lang=").append(lang.code()).append('"')
                     .append(value.equals(month) ? " aria-current=\"page\"" : "").append('>').append(value)

@@ -36,7 +36,7 @@ class ReportPageResource {
     public String latest(@Parameter(description = "yyyy-MM; default the latest closed month") @QueryParam("month") String month,
             @Parameter(description = "vi (default) or en") @QueryParam("lang") String lang) {
         ReportPage.Lang language = ReportPage.Lang.parse(lang);
-        List<ReportVersions.Published> months = service.months();
+        List<ReportVersionRepository.Published> months = service.months();
         if (month != null && !month.isBlank()) {
             return render(service.latest(Months.parse(month.trim())), months, language);
         }
@@ -54,7 +54,7 @@ class ReportPageResource {
         return render(service.latest(Months.parse(month)), service.months(), language);
     }
 
-    private String render(ReportVersions.Stored report, List<ReportVersions.Published> months, ReportPage.Lang lang) {
+    private String render(ReportVersionRepository.Stored report, List<ReportVersionRepository.Published> months, ReportPage.Lang lang) {
         Function<Directory.Entry, String> name = lang == ReportPage.Lang.VI ? Directory.Entry::nameVi : Directory.Entry::nameEn;
         ReportPage.Labels labels = new ReportPage.Labels(names(directory.fields(), name),
                 names(directory.provinces(), name), names(directory.departments(), name));

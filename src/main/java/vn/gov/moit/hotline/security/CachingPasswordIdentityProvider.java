@@ -50,14 +50,14 @@ class CachingPasswordIdentityProvider implements IdentityProvider<UsernamePasswo
     /** Names that failed on this instance since their last success (a cached success must reset them too). */
     private final Map<String, Boolean> failedHere = new ConcurrentHashMap<>();
     private final Users users;
-    private final WebSessions sessions;
+    private final WebSessionRepository sessions;
     private final String formLoginAddress;
     /** Spent on a user name that does not exist, so that it costs what a wrong password costs. */
     private final String unknownUserPassword = "not-a-user-" + System.identityHashCode(this);
 
     @Inject
     CachingPasswordIdentityProvider(JpaIdentityProvider passwords, SecurityConfig config, MeterRegistry registry,
-            LoginThrottle throttle, WebSessions sessions, Users users,
+            LoginThrottle throttle, WebSessionRepository sessions, Users users,
             @ConfigProperty(name = "quarkus.http.auth.form.post-location", defaultValue = "/j_security_check") String formLoginAddress) {
         this.passwords = passwords;
         this.throttle = throttle;

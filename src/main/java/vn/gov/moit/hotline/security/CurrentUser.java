@@ -1,5 +1,6 @@
 package vn.gov.moit.hotline.security;
 
+import vn.gov.moit.hotline.common.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -15,7 +16,7 @@ public class CurrentUser {
     SecurityIdentity identity;
 
     @Inject
-    WebSessions sessions;
+    WebSessionRepository sessions;
 
     private User user;
 

@@ -63,7 +63,7 @@ class LoginThrottle {
         if (until.isEmpty()) {
             return Optional.empty();
         }
-        Instant end = WebSessions.instant(until.get(0));
+        Instant end = WebSessionRepository.instant(until.get(0));
         return end.isAfter(now) ? Optional.of(Duration.between(now, end)) : Optional.empty();
     }
 

@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * Lets in a request carrying the pages' session cookie only while its server-side session lives
- * ({@link WebSessions}): the cookie's principal is {@code username|token}, written at login by
+ * ({@link WebSessionRepository}): the cookie's principal is {@code username|token}, written at login by
  * {@link CachingPasswordIdentityProvider}. A cookie replayed after logout, after a password or role change, or
  * after the user's removal is refused, on every instance. The roles are read from the database each time, so
  * a role change counts at once. Runs before security-jpa's own provider for these requests, which it replaces.
@@ -27,7 +27,7 @@ class SessionIdentityProvider implements IdentityProvider<TrustedAuthenticationR
     private static final char SEPARATOR = '|';
 
     @Inject
-    WebSessions sessions;
+    WebSessionRepository sessions;
 
     @Inject
     Users users;

@@ -1,5 +1,6 @@
 package vn.gov.moit.hotline.security;
 
+import vn.gov.moit.hotline.common.Roles;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

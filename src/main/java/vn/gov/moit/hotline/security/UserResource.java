@@ -1,5 +1,6 @@
 package vn.gov.moit.hotline.security;
 
+import vn.gov.moit.hotline.common.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

@@ -1,5 +1,6 @@
 package vn.gov.moit.hotline.security;
 
+import vn.gov.moit.hotline.common.Roles;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -42,7 +43,7 @@ public class Users {
     Directory directory;
 
     @Inject
-    WebSessions sessions;
+    WebSessionRepository sessions;
 
     public List<UserView> list() {
         return User.<User>list("order by username").stream().map(Users::view).toList();

@@ -26,9 +26,11 @@ class CallBackfill {
     @Inject
     CallLogService callLog;
 
+    @Inject
+    HotlineFilter hotline;
+
     /** Imports the calls of the file that arrived in [from, to). */
     BackfillSummary run(BackfillFormat format, Instant from, Instant to, String text) {
-        HotlineFilter hotline = HotlineFilter.of(config);
         BackfillRead read = switch (format) {
             case CDR_CSV -> CdrCsv.read(text, config.backfill().cdrZone(), hotline);
             case QUEUE_LOG -> QueueLog.read(text, hotline);

@@ -8,8 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.Objects;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.gov.moit.hotline.common.DayRange;
 import vn.gov.moit.hotline.common.DomainException;
@@ -17,10 +16,7 @@ import vn.gov.moit.hotline.common.Page;
 import vn.gov.moit.hotline.common.PageRequest;
 import vn.gov.moit.hotline.common.PhoneNumbers;
 import vn.gov.moit.hotline.common.Where;
-import vn.gov.moit.hotline.tickets.Ticket;
-import vn.gov.moit.hotline.tickets.TicketConfig;
-import vn.gov.moit.hotline.tickets.TicketRepository;
-import vn.gov.moit.hotline.tickets.TicketStatus;
+import vn.gov.moit.hotline.tickets.TicketService;
 
 /** Reading the call log: searches, the calls in progress, an operator's current call, the live board. */
 @ApplicationScoped
@@ -34,10 +30,7 @@ class CallQueries {
     int shortAbandonSeconds;
 
     @Inject
-    TicketRepository tickets;
-
-    @Inject
-    TicketConfig ticketConfig;
+    TicketService tickets;
 
     @Inject
     ZoneId zone;
@@ -107,18 +100,9 @@ class CallQueries {
     }
 
     private List<CallView> views(List<Call> calls) {
-        List<Long> ticketIds = calls.stream().map(c -> c.ticketId).filter(java.util.Objects::nonNull).distinct().toList();
-        Map<Long, Ticket> byId = ticketIds.isEmpty() ? Map.of()
-                : tickets.list("id in ?1", ticketIds).stream().collect(Collectors.toMap(Ticket::id, Function.identity()));
-        Instant since = clock.instant().minus(ticketConfig.repeatCallerWindow());
-        return calls.stream().map(c -> {
-            Ticket t = c.ticketId == null ? null : byId.get(c.ticketId);
-            Boolean repeat = null;
-            if (c.callerNumber != null) {
-                repeat = tickets.count("callerNumber = ?1 and status in ?2 and createdAt >= ?3 and id <> ?4",
-                        c.callerNumber, TicketStatus.OPEN, since, c.ticketId == null ? -1L : c.ticketId) > 0;
-            }
-            return CallView.of(c, t == null ? null : t.reference(), repeat);
-        }).toList();
+        Map<Long, String> references = tickets.references(
+                calls.stream().map(c -> c.ticketId).filter(Objects::nonNull).distinct().toList());
+        return calls.stream().map(c -> CallView.of(c, references.get(c.ticketId),
+                c.callerNumber == null ? null : tickets.hasOtherOpenTicket(c.callerNumber, c.ticketId))).toList();
     }
 }

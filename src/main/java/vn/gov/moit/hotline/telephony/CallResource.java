@@ -21,7 +21,7 @@ import vn.gov.moit.hotline.common.Page;
 import vn.gov.moit.hotline.common.PageRequest;
 import vn.gov.moit.hotline.common.QueryParams;
 import vn.gov.moit.hotline.security.CurrentUser;
-import vn.gov.moit.hotline.security.Roles;
+import vn.gov.moit.hotline.common.Roles;
 
 @Path("/api/calls")
 @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.ADMIN})

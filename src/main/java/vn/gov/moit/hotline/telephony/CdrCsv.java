@@ -94,7 +94,7 @@ final class CdrCsv {
 
     /** The call behind one linkedid's records, or null when none of them is a hotline record. */
     private static BackfilledCall call(String linkedid, List<Row> rows, HotlineFilter hotline) {
-        List<Row> dialled = rows.stream().filter(r -> hotline.dialled(r.dcontext(), r.dst()))
+        List<Row> dialled = rows.stream().filter(r -> hotline.dialled(r.dcontext(), r.dst()) != null)
                 .sorted(Comparator.comparing(Row::start)).toList();
         List<Row> queued = rows.stream().filter(r -> "Queue".equalsIgnoreCase(r.lastapp())
                 && hotline.queue(queueName(r.lastdata()))).sorted(Comparator.comparing(Row::start)).toList();

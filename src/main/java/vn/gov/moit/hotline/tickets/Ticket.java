@@ -14,12 +14,15 @@ import java.time.Instant;
 import vn.gov.moit.hotline.common.DomainException;
 
 /**
- * A caller's request and everything done about it. The ticket guards its own status machine
- * ({@link TicketStatus#next()}); callers record each change in the history through {@link TicketJournal}.
+ * A caller's request and everything done about it. The ticket guards its own status machine; only
+ * {@link TicketService} changes it, and records each change in the history ({@link TicketJournal}) in the same
+ * step. The ticket owns who holds the case (its status, its operator, the department it is with); the clock of
+ * a department's assignment (deadline, breach, acceptance, answer, raise to the leaders) is the escalation's,
+ * read through {@link TicketCommitments}.
  */
 @Entity
 @Table(name = "ticket")
-public class Ticket {
+class Ticket {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ticket_seq")
@@ -73,11 +76,6 @@ public class Ticket {
     @Column(name = "department_code")
     private String departmentCode;
 
-    private Instant deadline;
-
-    @Column(name = "raised_to_leaders")
-    private boolean raisedToLeaders;
-
     private String resolution;
 
     @Column(name = "duplicate_of")
@@ -88,9 +86,6 @@ public class Ticket {
 
     @Column(name = "updated_at")
     private Instant updatedAt;
-
-    @Column(name = "first_answered_at")
-    private Instant firstAnsweredAt;
 
     @Column(name = "closed_at")
     private Instant closedAt;
@@ -105,7 +100,7 @@ public class Ticket {
      * A new ticket; the caller number is already normalised. No number is either withheld (the caller hid it)
      * or simply not known (a ticket typed in without one).
      */
-    public static Ticket open(TicketSource source, String callerNumber, boolean withheld, String callerName,
+    static Ticket open(TicketSource source, String callerNumber, boolean withheld, String callerName,
             Priority priority, String operator, Instant now) {
         Ticket t = new Ticket();
         t.source = source;
@@ -128,7 +123,7 @@ public class Ticket {
     }
 
     /** Refuses to work on a copy the client read before someone else changed the ticket. */
-    public void checkVersion(long expected) {
+    void checkVersion(long expected) {
         if (expected != version) {
             throw new DomainException.StaleVersion("Ticket " + reference, expected, version);
         }
@@ -186,39 +181,28 @@ public class Ticket {
         return from;
     }
 
-    /** Sends the ticket to a department with a deadline; also used for a forward to another department. */
-    public TicketStatus escalateTo(String department, Instant deadline, Instant now) {
+    /** Sends the ticket to a department; also used for a forward to another department. */
+    TicketStatus escalateTo(String department, Instant now) {
         if (fieldCode == null) {
             throw new DomainException.InvalidInput("fieldCode", "triage the ticket (its field at least) before escalating it");
         }
         TicketStatus from = moveTo(TicketStatus.ESCALATED, now);
         this.departmentCode = department;
-        this.deadline = deadline;
         return from;
     }
 
-    public TicketStatus accept(Instant now) {
+    TicketStatus accept(Instant now) {
         return moveTo(TicketStatus.IN_PROGRESS, now);
     }
 
-    public TicketStatus answer(String answer, Instant now) {
+    TicketStatus answer(String answer, Instant now) {
         TicketStatus from = moveTo(TicketStatus.ANSWERED, now);
         this.resolution = answer;
-        if (firstAnsweredAt == null) {
-            firstAnsweredAt = now;
-        }
         return from;
     }
 
-    public void raiseToLeaders(Instant now) {
-        if (status != TicketStatus.ESCALATED && status != TicketStatus.IN_PROGRESS) {
-            throw new DomainException.Conflict("illegal-transition",
-                    "Ticket " + reference + " is " + status + "; only an escalated ticket can be raised to leaders");
-        }
-        if (raisedToLeaders) {
-            throw new DomainException.Conflict("already-raised", "Ticket " + reference + " is already raised to leaders");
-        }
-        raisedToLeaders = true;
+    /** A change recorded elsewhere (the escalation's raise) that clients reading this ticket must see. */
+    void touch(Instant now) {
         updatedAt = now;
     }
 
@@ -248,7 +232,7 @@ public class Ticket {
     }
 
     /** The call behind the ticket was missed or abandoned: someone must call back. */
-    public TicketStatus putOnCallbackList(Instant now) {
+    TicketStatus putOnCallbackList(Instant now) {
         return moveTo(TicketStatus.CALLBACK_PENDING, now);
     }
 
@@ -263,7 +247,7 @@ public class Ticket {
     }
 
     /** The operator who answered the call takes the ticket, unless someone already holds it. */
-    public void assignOperator(String operator, Instant now) {
+    void assignOperator(String operator, Instant now) {
         if (this.operator == null) {
             this.operator = operator;
             this.updatedAt = now;
@@ -271,7 +255,7 @@ public class Ticket {
     }
 
     /** Caller identity learnt after the ticket was opened (a call's number arrives after the call). */
-    public void identifyCaller(String number, boolean withheld, String name, Instant now) {
+    void identifyCaller(String number, boolean withheld, String name, Instant now) {
         if (callerRedacted) {
             return;
         }
@@ -283,111 +267,99 @@ public class Ticket {
         this.updatedAt = now;
     }
 
-    public Long id() {
+    Long id() {
         return id;
     }
 
-    public String reference() {
+    String reference() {
         return reference;
     }
 
-    public TicketSource source() {
+    TicketSource source() {
         return source;
     }
 
-    public TicketStatus status() {
+    TicketStatus status() {
         return status;
     }
 
-    public String callerNumber() {
+    String callerNumber() {
         return callerNumber;
     }
 
-    public boolean callerRedacted() {
+    boolean callerRedacted() {
         return callerRedacted;
     }
 
-    public boolean callerWithheld() {
+    boolean callerWithheld() {
         return callerWithheld;
     }
 
-    public String callerName() {
+    String callerName() {
         return callerName;
     }
 
-    public CallerType callerType() {
+    CallerType callerType() {
         return callerType;
     }
 
-    public String provinceCode() {
+    String provinceCode() {
         return provinceCode;
     }
 
-    public String commune() {
+    String commune() {
         return commune;
     }
 
-    public String fieldCode() {
+    String fieldCode() {
         return fieldCode;
     }
 
-    public String category() {
+    String category() {
         return category;
     }
 
-    public Priority priority() {
+    Priority priority() {
         return priority;
     }
 
-    public String summary() {
+    String summary() {
         return summary;
     }
 
-    public String description() {
+    String description() {
         return description;
     }
 
-    public String operator() {
+    String operator() {
         return operator;
     }
 
-    public String departmentCode() {
+    String departmentCode() {
         return departmentCode;
     }
 
-    public Instant deadline() {
-        return deadline;
-    }
-
-    public boolean raisedToLeaders() {
-        return raisedToLeaders;
-    }
-
-    public String resolution() {
+    String resolution() {
         return resolution;
     }
 
-    public Long duplicateOf() {
+    Long duplicateOf() {
         return duplicateOf;
     }
 
-    public Instant createdAt() {
+    Instant createdAt() {
         return createdAt;
     }
 
-    public Instant updatedAt() {
+    Instant updatedAt() {
         return updatedAt;
     }
 
-    public Instant firstAnsweredAt() {
-        return firstAnsweredAt;
-    }
-
-    public Instant closedAt() {
+    Instant closedAt() {
         return closedAt;
     }
 
-    public long version() {
+    long version() {
         return version;
     }
 }

@@ -29,7 +29,8 @@ class TicketHistory extends PanacheEntityBase {
 
     String actor;
 
-    String action;
+    @Enumerated(EnumType.STRING)
+    TicketAction action;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "from_status")

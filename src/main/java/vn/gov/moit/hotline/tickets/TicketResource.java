@@ -26,7 +26,7 @@ import vn.gov.moit.hotline.common.DomainException;
 import vn.gov.moit.hotline.common.Page;
 import vn.gov.moit.hotline.common.PageRequest;
 import vn.gov.moit.hotline.common.QueryParams;
-import vn.gov.moit.hotline.security.Roles;
+import vn.gov.moit.hotline.common.Roles;
 
 @Path("/api/tickets")
 @Tag(name = "Tickets", description = "The ticket desk: create, search, triage, resolve, close, reopen, duplicates, callbacks")

@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,6 +19,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 import vn.gov.moit.hotline.common.DomainException;
 import vn.gov.moit.hotline.common.Page;
 import vn.gov.moit.hotline.common.PageRequest;
@@ -29,6 +32,10 @@ import vn.gov.moit.hotline.security.CurrentUser;
  * The ticket desk: opening tickets, triage, resolving on the call, closing, reopening, duplicates and the
  * callback list. Officers only ever see their own department's tickets; anything else is "not found", so
  * that ids of other departments' tickets do not leak.
+ *
+ * <p>The only writer of {@link Ticket} and its history. Other features tell it what happened, with an intent
+ * each ({@link #callArrived}, {@link #callUnanswered}, {@link #escalated}, {@link #answered}, ...); every
+ * transition records its history row, typed by {@link TicketAction}, in the same step.
  */
 @ApplicationScoped
 public class TicketService {
@@ -60,6 +67,11 @@ public class TicketService {
     @Inject
     Event<TicketMerged> merged;
 
+    @Inject
+    TicketCommitments commitments;
+
+    private static final String SYSTEM = "system";
+
     /** What an operator types in for a ticket that did not come from a call. */
     record NewTicket(TicketSource source, String callerNumber, String callerName, CallerType callerType,
             String provinceCode, String commune, String fieldCode, String category, Priority priority, String summary,
@@ -79,7 +91,7 @@ public class TicketService {
         Instant now = clock.instant();
         Ticket t = Ticket.open(n.source(), number, withheld, n.callerName(), n.priority(), user.username(), now);
         persist(t);
-        journal.record(t, user.username(), "CREATED", null, null, now);
+        journal.record(t, user.username(), TicketAction.CREATED, null, null, now);
         Ticket.Triage details = new Ticket.Triage(n.callerName(), n.callerType(), n.provinceCode(), n.commune(),
                 n.fieldCode(), n.category(), n.priority() == null ? Priority.NORMAL : n.priority(), n.summary(),
                 n.description());
@@ -87,7 +99,7 @@ public class TicketService {
         // Triaged only when everything triage asks for is there; otherwise the details wait, NEW, for triage.
         if (details.complete()) {
             TicketStatus from = t.triage(details, now);
-            journal.record(t, user.username(), "TRIAGED", from, null, now);
+            journal.record(t, user.username(), TicketAction.TRIAGED, from, null, now);
         } else {
             t.describe(details);
         }
@@ -95,35 +107,156 @@ public class TicketService {
     }
 
     /**
-     * Opens the ticket of a hotline call as it arrives. The caller number is already normalised, or null when
-     * withheld. The call log calls this once per call, inside its own transaction. With {@code toNumber} the
-     * ticket is added there and gets its reference from {@link #number}, which the caller runs just before
-     * its transaction commits; without, it is numbered at once.
+     * A hotline call arrived: opens its ticket and returns the ticket's id. The caller number is already
+     * normalised, or null when withheld. The call log calls this once per call, inside its own transaction.
+     * With {@code toNumber} the id is added there and the ticket gets its reference from {@link #number},
+     * which the caller runs just before its transaction commits; without, it is numbered at once.
      */
-    public Ticket openForCall(String callerNumber, String callerName, Instant at, List<Ticket> toNumber) {
+    public long callArrived(String callerNumber, String callerName, Instant at, List<Long> toNumber) {
         Ticket t = Ticket.open(TicketSource.PHONE, callerNumber, callerNumber == null, callerName, Priority.NORMAL,
                 null, at);
         if (toNumber == null) {
-            number(List.of(t));
-        } else {
-            toNumber.add(t);
+            numberTickets(List.of(t));
         }
         tickets.persist(t);
-        journal.record(t, "system", "CREATED", null, "hotline call", at);
+        if (toNumber != null) {
+            toNumber.add(t.id());
+        }
+        journal.record(t, SYSTEM, TicketAction.CREATED, null, "hotline call", at);
+        return t.id();
+    }
+
+    /** The operator who answered the call takes its ticket, unless someone already holds it. */
+    public void callAnswered(long ticketId, String operator, Instant at) {
+        ticket(ticketId).assignOperator(operator, at);
+    }
+
+    /** The caller's number or name became known after the call's ticket was opened (a phone ticket only). */
+    public void callerIdentified(long ticketId, String number, boolean withheld, String name, Instant at) {
+        Ticket t = ticket(ticketId);
+        if (t.source() == TicketSource.PHONE) {
+            t.identifyCaller(number, withheld, name, at);
+        }
+    }
+
+    /** The call was missed or abandoned: its ticket goes on the callback list, unless work on it has started. */
+    public void callUnanswered(long ticketId, String reason, Instant at) {
+        Ticket t = ticket(ticketId);
+        if (t.status() == TicketStatus.NEW) {
+            TicketStatus from = t.putOnCallbackList(at);
+            journal.record(t, SYSTEM, TicketAction.CALLBACK_NEEDED, from, reason, at);
+        }
+    }
+
+    /** Reads these tickets into the transaction's session at once (a batch of the call log), in one query. */
+    public void load(Collection<Long> ids) {
+        if (!ids.isEmpty()) {
+            tickets.list("id in ?1", ids);
+        }
+    }
+
+    /**
+     * The references of these tickets, by id. Tickets opened in this transaction and not yet written (a batch
+     * of the call log writes at commit) are found in the session.
+     */
+    public Map<Long, String> references(Collection<Long> ids) {
+        Map<Long, String> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        tickets.list("id in ?1", ids).forEach(t -> found.put(t.id(), t.reference()));
+        ids.stream().filter(id -> !found.containsKey(id)).map(tickets::findById).filter(Objects::nonNull)
+                .forEach(t -> found.put(t.id(), t.reference()));
+        return found;
+    }
+
+    /** The caller has an open ticket, other than {@code exceptTicketId}, from the repeat-caller window. */
+    public boolean hasOtherOpenTicket(String callerNumber, Long exceptTicketId) {
+        Instant since = clock.instant().minus(config.repeatCallerWindow());
+        return tickets.count("callerNumber = ?1 and status in ?2 and createdAt >= ?3 and id <> ?4", callerNumber,
+                TicketStatus.OPEN, since, exceptTicketId == null ? -1L : exceptTicketId) > 0;
+    }
+
+    /** Sent to a department (the escalation feature chose it and holds the deadline). */
+    public TicketView escalated(long id, String department, String by, String note, Instant at) {
+        Ticket t = ticket(id);
+        TicketStatus from = t.escalateTo(department, at);
+        journal.record(t, by, TicketAction.ESCALATED, from, note, at);
+        return flushed(t);
+    }
+
+    /** Moved from the department that held it to another. */
+    public TicketView forwarded(long id, String department, String by, String reason, Instant at) {
+        Ticket t = ticket(id);
+        String fromDepartment = t.departmentCode();
+        TicketStatus from = t.escalateTo(department, at);
+        journal.record(t, by, TicketAction.FORWARDED, from,
+                "from " + fromDepartment + " to " + department + (reason == null ? "" : ": " + reason), at);
+        return flushed(t);
+    }
+
+    /** The department took the ticket on. */
+    public TicketView accepted(long id, String by, Instant at) {
+        Ticket t = ticket(id);
+        TicketStatus from = t.accept(at);
+        journal.record(t, by, TicketAction.ACCEPTED, from, null, at);
+        return flushed(t);
+    }
+
+    /** The department (or a leader) answered; the answer is the ticket's resolution. */
+    public TicketView answered(long id, String by, String answer, Instant at) {
+        Ticket t = ticket(id);
+        TicketStatus from = t.answer(answer, at);
+        journal.record(t, by, TicketAction.ANSWERED, from, answer, at);
+        return flushed(t);
+    }
+
+    /** Raised to the ministry's leaders; the status stays, the version moves (its view changed). */
+    public TicketView raisedToLeaders(long id, String by, String reason, Instant at) {
+        Ticket t = ticket(id);
+        t.touch(at);
+        journal.record(t, by, TicketAction.RAISED_TO_LEADERS, t.status(), reason, at);
+        return flushed(t);
+    }
+
+    /** The department's deadline passed without an answer: recorded in the history only. */
+    public void deadlineBreached(long id, String note, Instant at) {
+        Ticket t = ticket(id);
+        journal.record(t, SYSTEM, TicketAction.DEADLINE_BREACHED, t.status(), note, at);
+    }
+
+    /** The views of these tickets, by id, whoever may see them: for a list the caller has already scoped. */
+    public Map<Long, TicketView> byIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return views(tickets.find("id in ?1", ids).project(TicketView.Row.class).list()).stream()
+                .collect(Collectors.toMap(TicketView::id, v -> v));
+    }
+
+    private Ticket ticket(long id) {
+        Ticket t = tickets.findById(id);
+        if (t == null) {
+            throw new DomainException.NotFound("Ticket", id);
+        }
         return t;
     }
 
     private void persist(Ticket t) {
-        number(List.of(t));
+        numberTickets(List.of(t));
         tickets.persist(t);
     }
 
     /**
-     * Gives the tickets the next numbers of their year's register, in their order. The register's row stays
-     * locked until the transaction ends, so a transaction that opens many tickets (a batch of the call log)
-     * numbers them all at its end: one update, held only while it commits.
+     * Gives the tickets opened in this transaction the next numbers of their year's register, in their order.
+     * The register's row stays locked until the transaction ends, so a transaction that opens many tickets (a
+     * batch of the call log) numbers them all at its end: one update, held only while it commits.
      */
-    public void number(List<Ticket> opened) {
+    public void number(List<Long> opened) {
+        numberTickets(opened.stream().map(this::ticket).toList());
+    }
+
+    private void numberTickets(List<Ticket> opened) {
         Map<Integer, List<Ticket>> byYear = new TreeMap<>();
         opened.forEach(t -> byYear.computeIfAbsent(t.createdAt().atZone(zone).getYear(), y -> new ArrayList<>()).add(t));
         byYear.forEach((year, ofYear) -> {
@@ -135,7 +268,7 @@ public class TicketService {
     }
 
     /** The ticket, if the current user may see it. */
-    public Ticket visible(long id) {
+    private Ticket visible(long id) {
         Ticket t = tickets.findById(id);
         if (t == null || !mayView(t)) {
             throw new DomainException.NotFound("Ticket", id);
@@ -148,7 +281,7 @@ public class TicketService {
      * and who sends the version they read before it was forwarded away gets a stale-version conflict (their
      * page is out of date), not "not found": what they raced with is a change of a ticket they had seen.
      */
-    public Ticket visibleAt(long id, long version) {
+    private Ticket visibleAt(long id, long version) {
         Ticket t = tickets.findById(id);
         if (t != null && !mayView(t) && version != t.version() && user.departmentCode() != null
                 && TicketHistory.count("ticketId = ?1 and departmentCode = ?2", id, user.departmentCode()) > 0) {
@@ -165,8 +298,14 @@ public class TicketService {
         return !user.isOfficer() || Objects.equals(t.departmentCode(), user.departmentCode());
     }
 
-    TicketView get(long id) {
-        return TicketView.of(visible(id));
+    /** The ticket as the current user may see it; "not found" when they may not. */
+    public TicketView get(long id) {
+        return view(visible(id));
+    }
+
+    /** The same, read at the version the client sent ({@link #visibleAt}). */
+    public TicketView getAt(long id, long version) {
+        return view(visibleAt(id, version));
     }
 
     List<TicketJournal.Entry> history(long id) {
@@ -197,16 +336,16 @@ public class TicketService {
         Sort sort = !deskList ? page.sort() : criteria.size() == 1 ? TicketRepository.deskOrder(page.sort(), "status")
                 : TicketRepository.deskOrder(page.sort(), "status", "fieldCode");
         // Straight into the views: no entity to hydrate, snapshot and track for 20 rows that are only read.
-        var found = tickets.find(where.query(), sort, where.parameters()).project(TicketView.class)
+        var found = tickets.find(where.query(), sort, where.parameters()).project(TicketView.Row.class)
                 .page(page.page(), page.size());
-        List<TicketView> items = found.list();
+        List<TicketView> items = views(found.list());
         long total = deskList ? deskListTotals.total(where.parameters(), found::count) : found.count();
         return new Page<>(items, page.page(), page.size(), total);
     }
 
     @Transactional
     TicketView triage(long id, long version, Ticket.Triage triage) {
-        return change(id, version, "TRIAGED", null, (t, now) -> {
+        return change(id, version, TicketAction.TRIAGED, null, (t, now) -> {
             checkCodes(triage);
             return t.triage(triage, now);
         });
@@ -214,25 +353,25 @@ public class TicketService {
 
     @Transactional
     TicketView resolveOnCall(long id, long version, String resolution) {
-        return change(id, version, "RESOLVED_ON_CALL", resolution,
+        return change(id, version, TicketAction.RESOLVED_ON_CALL, resolution,
                 (t, now) -> t.resolveOnCall(resolution, user.username(), now));
     }
 
     @Transactional
     TicketView close(long id, long version, String note) {
-        return change(id, version, "CLOSED", note, Ticket::close);
+        return change(id, version, TicketAction.CLOSED, note, Ticket::close);
     }
 
     @Transactional
     TicketView reopen(long id, long version, String reason) {
-        return change(id, version, "REOPENED", reason, Ticket::reopen);
+        return change(id, version, TicketAction.REOPENED, reason, Ticket::reopen);
     }
 
     /**
      * The common path of a user's change: the ticket must be visible to the user and read at its current
      * version; the move is recorded in the history, and the new version is returned.
      */
-    private TicketView change(long id, long version, String action, String note,
+    private TicketView change(long id, long version, TicketAction action, String note,
             BiFunction<Ticket, Instant, TicketStatus> move) {
         Ticket t = visibleAt(id, version);
         TicketStatus from = move.apply(t, clock.instant());
@@ -257,9 +396,9 @@ public class TicketService {
                     + "it; merge " + original.reference() + " into " + t.reference() + " instead");
         }
         TicketStatus from = t.markDuplicateOf(original, clock.instant());
-        journal.record(t, user.username(), "MARKED_DUPLICATE", from, "duplicate of " + original.reference()
+        journal.record(t, user.username(), TicketAction.MARKED_DUPLICATE, from, "duplicate of " + original.reference()
                 + (note == null ? "" : ": " + note), t.updatedAt());
-        journal.record(original, user.username(), "DUPLICATE_LINKED", original.status(), t.reference()
+        journal.record(original, user.username(), TicketAction.DUPLICATE_LINKED, original.status(), t.reference()
                 + " merged into this ticket", t.updatedAt());
         merged.fire(new TicketMerged(t.id(), original.id()));
         return flushed(t);
@@ -267,15 +406,15 @@ public class TicketService {
 
     @Transactional
     TicketView calledBack(long id, long version, boolean reached, String note) {
-        return change(id, version, reached ? "CALLED_BACK" : "CALLBACK_FAILED", note,
+        return change(id, version, reached ? TicketAction.CALLED_BACK : TicketAction.CALLBACK_FAILED, note,
                 (t, now) -> t.calledBack(reached, now));
     }
 
     /** Tickets of missed and abandoned calls still waiting for a callback, oldest first. */
     Page<TicketView> callbackList(PageRequest page) {
         var found = tickets.find("status", TicketRepository.deskOrder(page.sort(), "status"), TicketStatus.CALLBACK_PENDING)
-                .project(TicketView.class).page(page.page(), page.size());
-        return new Page<>(found.list(), page.page(), page.size(), found.count());
+                .project(TicketView.Row.class).page(page.page(), page.size());
+        return new Page<>(views(found.list()), page.page(), page.size(), found.count());
     }
 
     /** The caller's other open tickets from the repeat-caller window, newest first. */
@@ -285,8 +424,8 @@ public class TicketService {
         Instant since = clock.instant().minus(config.repeatCallerWindow());
         return tickets.openOfCaller(number, since).stream()
                 .filter(t -> excludeId == null || !t.id().equals(excludeId))
-                .filter(t -> !user.isOfficer() || Objects.equals(t.departmentCode(), user.departmentCode()))
-                .map(TicketView::of)
+                .filter(this::mayView)
+                .map(this::view)
                 .toList();
     }
 
@@ -307,6 +446,19 @@ public class TicketService {
     /** Flushes so that the returned version is the one the next request must send. */
     private TicketView flushed(Ticket t) {
         tickets.flush();
-        return TicketView.of(t);
+        return view(t);
+    }
+
+    private TicketView view(Ticket t) {
+        return TicketView.of(t, t.departmentCode() == null ? TicketCommitments.Commitment.NONE
+                : commitments.of(List.of(t.id())).getOrDefault(t.id(), TicketCommitments.Commitment.NONE));
+    }
+
+    /** Only a ticket that went to a department has commitments: the rest are not looked up. */
+    private List<TicketView> views(List<TicketView.Row> rows) {
+        List<Long> escalated = rows.stream().filter(r -> r.departmentCode() != null).map(TicketView.Row::id).toList();
+        Map<Long, TicketCommitments.Commitment> found = escalated.isEmpty() ? Map.of() : commitments.of(escalated);
+        return rows.stream().map(r -> TicketView.of(r, found.getOrDefault(r.id(), TicketCommitments.Commitment.NONE)))
+                .toList();
     }
 }

@@ -10,7 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
 import vn.gov.moit.hotline.security.CurrentUser;
-import vn.gov.moit.hotline.security.Roles;
+import vn.gov.moit.hotline.common.Roles;
 
 /** What every page's frame needs: the user's language and texts, who is logged in, and the server's time. */
 @ApplicationScoped

@@ -83,7 +83,7 @@ class WorkPages {
         try {
             ticketId = Long.parseLong(id);
             // Another department's ticket is "not found" for an officer, exactly as in the API.
-            reference = tickets.visible(ticketId).reference();
+            reference = tickets.get(ticketId).reference();
         } catch (NumberFormatException | DomainException.NotFound e) {
             return Response.status(404).entity(pages.notFound(lang)).build();
         }

@@ -207,16 +207,16 @@ final class BenchData {
         long span = to.toEpochMilli() - from.toEpochMilli();
         try (PreparedStatement t = c.prepareStatement("""
                 insert into ticket (id, reference, source, status, caller_number, caller_withheld, caller_type,
-                    province_code, field_code, priority, summary, operator, department_code, deadline,
-                    raised_to_leaders, created_at, updated_at, first_answered_at, closed_at, version)
-                values (?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""");
+                    province_code, field_code, priority, summary, operator, department_code, created_at, updated_at,
+                    closed_at, version)
+                values (?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""");
                 PreparedStatement h = c.prepareStatement("""
                         insert into ticket_history (id, ticket_id, at, actor, action, from_status, to_status)
-                        values (?, ?, ?, 'operator1', 'RESOLVE_ON_CALL', 'NEW', 'RESOLVED_ON_CALL')""");
+                        values (?, ?, ?, 'operator1', 'RESOLVED_ON_CALL', 'NEW', 'RESOLVED_ON_CALL')""");
                 PreparedStatement e = c.prepareStatement("""
                         insert into escalation (id, ticket_id, department_code, state, deadline, escalated_by,
-                            escalated_at, answered_by, answered_at, closed_at, version)
-                        values (?, ?, ?, ?, ?, 'operator1', ?, ?, ?, ?, 0)""")) {
+                            escalated_at, answered_by, answered_at, closed_at, raised_at, version)
+                        values (?, ?, ?, ?, ?, 'operator1', ?, ?, ?, ?, ?, 0)""")) {
             for (int i = fromIndex; i < toIndex; i++) {
                 long id = firstId + i;
                 Instant created = from.plusMillis((long) ((i + r.nextDouble()) * span / n));
@@ -261,12 +261,10 @@ final class BenchData {
                 t.setString(10, "Bench ticket " + id);
                 t.setString(11, r.nextBoolean() ? "operator1" : "operator2");
                 t.setString(12, escalated ? dept : null);
-                t.setObject(13, utc(deadline));
-                t.setBoolean(14, escalated && r.nextInt(50) == 0);
-                t.setObject(15, utc(created));
-                t.setObject(16, utc(created.plusSeconds(60)));
-                t.setObject(17, utc(answered));
-                t.setObject(18, utc(closed));
+                boolean raised = escalated && r.nextInt(50) == 0;
+                t.setObject(13, utc(created));
+                t.setObject(14, utc(created.plusSeconds(60)));
+                t.setObject(15, utc(closed));
                 t.addBatch();
                 if (resolvedOnCall) {
                     h.setLong(1, id);
@@ -279,11 +277,12 @@ final class BenchData {
                     Instant at = created.plusSeconds(300);
                     if (forwarded) {
                         escalation(e, 2 * id, id, DEPARTMENTS.get(r.nextInt(DEPARTMENTS.size())), "FORWARDED",
-                                deadline, at, null, at.plusSeconds(3600));
+                                deadline, at, null, at.plusSeconds(3600), null);
                         at = at.plusSeconds(3600);
                     }
                     escalation(e, 2 * id + 1, id, dept, answered != null ? "ANSWERED" : "OPEN",
-                            forwarded ? deadline.plusSeconds(86_400) : deadline, at, answered, null);
+                            forwarded ? deadline.plusSeconds(86_400) : deadline, at, answered, null,
+                            raised ? at.plusSeconds(60) : null);
                 }
                 if ((i - fromIndex + 1) % BATCH == 0) {
                     t.executeBatch();
@@ -305,7 +304,7 @@ final class BenchData {
     }
 
     private static void escalation(PreparedStatement e, long id, long ticket, String dept, String state,
-            Instant deadline, Instant at, Instant answered, Instant closed) throws SQLException {
+            Instant deadline, Instant at, Instant answered, Instant closed, Instant raised) throws SQLException {
         e.setLong(1, id);
         e.setLong(2, ticket);
         e.setString(3, dept);
@@ -315,6 +314,7 @@ final class BenchData {
         e.setString(7, answered != null ? "officer.tttn" : null);
         e.setObject(8, utc(answered));
         e.setObject(9, utc(closed));
+        e.setObject(10, utc(raised));
         e.addBatch();
     }
 

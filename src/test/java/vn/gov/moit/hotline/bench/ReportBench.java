@@ -120,8 +120,10 @@ public final class ReportBench {
                        sum(case when t.status = 'RESOLVED_ON_CALL' or exists (select 1 from ticket_history h
                            where h.ticket_id = t.id and h.to_status = 'RESOLVED_ON_CALL') then 1 else 0 end),
                        sum(case when exists (select 1 from escalation e where e.ticket_id = t.id) then 1 else 0 end),
-                       sum(case when t.raised_to_leaders then 1 else 0 end),
-                       sum(case when t.first_answered_at <= (select e.deadline from escalation e where e.ticket_id = t.id
+                       sum(case when exists (select 1 from escalation e where e.ticket_id = t.id
+                           and e.raised_at is not null) then 1 else 0 end),
+                       sum(case when (select min(e.answered_at) from escalation e where e.ticket_id = t.id)
+                           <= (select e.deadline from escalation e where e.ticket_id = t.id
                            order by e.escalated_at, e.id fetch first 1 rows only) then 1 else 0 end)
                 from ticket t
                 where t.created_at >= ? and t.created_at < ? and t.status <> 'DUPLICATE'
@@ -129,9 +131,10 @@ public final class ReportBench {
         rows += rows(c, """
                 select percentile_disc(0.5) within group (order by s), percentile_disc(0.9) within group (order by s),
                        count(*)
-                from (select extract(epoch from (first_answered_at - created_at)) s from ticket
-                      where created_at >= ? and created_at < ? and first_answered_at is not null
-                      and status <> 'DUPLICATE') x""", start, end, false);
+                from (select extract(epoch from (a.first_answered_at - t.created_at)) s from ticket t
+                      join (select ticket_id, min(answered_at) first_answered_at from escalation
+                            where answered_at is not null group by ticket_id) a on a.ticket_id = t.id
+                      where t.created_at >= ? and t.created_at < ? and t.status <> 'DUPLICATE') x""", start, end, false);
         rows += rows(c, "select count(*) from ticket where created_at < ? and (closed_at is null or closed_at >= ?) "
                 + "and status <> 'DUPLICATE'", end, end, false);
         double seconds = (System.nanoTime() - t0) / 1e9;

@@ -70,17 +70,18 @@ class MonthlyReportPipelineTest {
         // the second one), raised to leaders; t4, t6 resolved on the call (history), t5 resolved on the call
         // (status); t7 a duplicate; t8 opened in February and still open.
         db.ticket(900_101, local("2025-03-03T09:00:00")).status("CLOSED").where("ECOMMERCE", "HA_NOI", "BUSINESS")
-                .department("TMDT", local("2025-03-05T17:00:00")).answered(local("2025-03-04T10:00:00"))
-                .closed(local("2025-03-06T09:00:00")).insert();
-        db.escalation(900_201, 900_101, "TMDT", local("2025-03-03T09:30:00"), local("2025-03-05T17:00:00"));
+                .department("TMDT").closed(local("2025-03-06T09:00:00")).insert();
+        db.escalation(900_201, 900_101, "TMDT", local("2025-03-03T09:30:00"), local("2025-03-05T17:00:00"),
+                local("2025-03-04T10:00:00"), null);
         db.ticket(900_102, local("2025-03-04T09:00:00")).status("ANSWERED").where("ECOMMERCE", "HA_NOI", "CITIZEN")
-                .department("TMDT", local("2025-03-07T17:00:00")).answered(local("2025-03-10T09:00:00")).insert();
-        db.escalation(900_202, 900_102, "TMDT", local("2025-03-04T09:30:00"), local("2025-03-07T17:00:00"));
+                .department("TMDT").insert();
+        db.escalation(900_202, 900_102, "TMDT", local("2025-03-04T09:30:00"), local("2025-03-07T17:00:00"),
+                local("2025-03-10T09:00:00"), null);
         db.ticket(900_103, local("2025-03-05T08:00:00")).status("ANSWERED").where("ECOMMERCE", "DA_NANG", "CITIZEN")
-                .department("CTBV", local("2025-03-20T17:00:00")).answered(local("2025-03-12T09:00:00")).raised()
-                .insert();
+                .department("CTBV").insert();
         db.escalation(900_203, 900_103, "TMDT", local("2025-03-05T09:00:00"), local("2025-03-06T17:00:00"));
-        db.escalation(900_204, 900_103, "CTBV", local("2025-03-06T10:00:00"), local("2025-03-20T17:00:00"));
+        db.escalation(900_204, 900_103, "CTBV", local("2025-03-06T10:00:00"), local("2025-03-20T17:00:00"),
+                local("2025-03-12T09:00:00"), local("2025-03-11T09:00:00"));
         db.ticket(900_104, local("2025-03-08T10:00:00")).status("CLOSED").where("ELECTRICITY", "HA_NOI", "CITIZEN")
                 .closed(local("2025-03-08T10:30:00")).insert();
         db.history(900_301, 900_104, local("2025-03-08T10:10:00"), "NEW", "RESOLVED_ON_CALL");

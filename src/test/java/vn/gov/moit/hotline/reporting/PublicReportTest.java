@@ -83,15 +83,15 @@ class PublicReportTest {
             long ticket = 910_100 + i;
             ReportFixtures.TicketRow row = db.ticket(ticket, local("2025-06-1" + i + "T10:00:00"))
                     .status(i < 2 ? "CLOSED" : "ESCALATED").where("ECOMMERCE", "HA_NOI", "BUSINESS")
-                    .department("TMDT", local("2025-06-2" + i + "T17:00:00"))
+                    .department("TMDT")
                     .caller("0987000111", SECRET_NAME)
                     .text("Bi mat kinh doanh ZXQ-SUMMARY", "Chi tiet rieng tu ZXQ-DESCRIPTION", "Phuong ZXQ-COMMUNE");
             if (i < 2) {
-                row.answered(local("2025-06-1" + (i + 2) + "T10:00:00")).closed(local("2025-06-1" + (i + 3) + "T10:00:00"));
+                row.closed(local("2025-06-1" + (i + 3) + "T10:00:00"));
             }
             references.add(row.insert());
             db.escalation(910_200 + i, ticket, "TMDT", local("2025-06-1" + i + "T11:00:00"),
-                    local("2025-06-2" + i + "T17:00:00"));
+                    local("2025-06-2" + i + "T17:00:00"), i < 2 ? local("2025-06-1" + (i + 2) + "T10:00:00") : null, null);
         }
         for (int i = 0; i < 2; i++) {
             hiddenReferences.add(db.ticket(910_110 + i, local("2025-06-15T1" + i + ":00:00")).status("TRIAGED")
@@ -264,10 +264,10 @@ class PublicReportTest {
     /** H2's varchar without a length holds far more than a report; PostgreSQL's is unbounded. */
     @Test
     void theStoreKeepsLargeReportsWhole() throws Exception {
-        ReportVersions versions = io.quarkus.arc.Arc.container().instance(ReportVersions.class).get();
+        ReportVersionRepository versions = io.quarkus.arc.Arc.container().instance(ReportVersionRepository.class).get();
         String big = "x".repeat(3_000_000) + "ế";
         YearMonth month = YearMonth.of(1999, 1);
-        versions.insert(new ReportVersions.Stored(month, 1, false, "0".repeat(64), big, big, Instant.EPOCH, Instant.EPOCH));
+        versions.insert(new ReportVersionRepository.Stored(month, 1, false, "0".repeat(64), big, big, Instant.EPOCH, Instant.EPOCH));
         try {
             assertThat(versions.version(month, 1)).get().satisfies(s -> {
                 assertThat(s.json()).isEqualTo(big);

@@ -46,8 +46,16 @@ class ReportFixtures {
     }
 
     void escalation(long id, long ticketId, String department, Instant escalatedAt, Instant deadline) {
-        execute("insert into escalation (id, ticket_id, department_code, state, deadline, escalated_by, escalated_at) "
-                + "values (?, ?, ?, 'OPEN', ?, 'operator1', ?)", id, ticketId, department, utc(deadline), utc(escalatedAt));
+        escalation(id, ticketId, department, escalatedAt, deadline, null, null);
+    }
+
+    /** An escalation the department answered at {@code answeredAt} (null: not answered), raised at {@code raisedAt}. */
+    void escalation(long id, long ticketId, String department, Instant escalatedAt, Instant deadline,
+            Instant answeredAt, Instant raisedAt) {
+        execute("insert into escalation (id, ticket_id, department_code, state, deadline, escalated_by, escalated_at, "
+                + "answered_by, answered_at, raised_at) values (?, ?, ?, ?, ?, 'operator1', ?, ?, ?, ?)", id, ticketId,
+                department, answeredAt == null ? "OPEN" : "ANSWERED", utc(deadline), utc(escalatedAt),
+                answeredAt == null ? null : "officer", utc(answeredAt), utc(raisedAt));
     }
 
     void history(long id, long ticketId, Instant at, String fromStatus, String toStatus) {
@@ -69,9 +77,6 @@ class ReportFixtures {
         private String summary;
         private String description;
         private String commune;
-        private boolean raised;
-        private Instant deadline;
-        private Instant firstAnsweredAt;
         private Instant closedAt;
 
         private TicketRow(long id, Instant createdAt) {
@@ -91,9 +96,9 @@ class ReportFixtures {
             return this;
         }
 
-        TicketRow department(String value, Instant deadlineValue) {
+        /** The department holding it; its deadline, answer and raise are the escalation's ({@link #escalation}). */
+        TicketRow department(String value) {
             department = value;
-            deadline = deadlineValue;
             return this;
         }
 
@@ -110,16 +115,6 @@ class ReportFixtures {
             return this;
         }
 
-        TicketRow raised() {
-            raised = true;
-            return this;
-        }
-
-        TicketRow answered(Instant at) {
-            firstAnsweredAt = at;
-            return this;
-        }
-
         TicketRow closed(Instant at) {
             closedAt = at;
             return this;
@@ -128,14 +123,13 @@ class ReportFixtures {
         /** Inserts the row and returns its reference, {@code HL-yyyy-<id>}. */
         String insert() {
             String reference = "HL-" + createdAt.atZone(HANOI).getYear() + "-" + id;
-            Instant updated = closedAt != null ? closedAt : firstAnsweredAt != null ? firstAnsweredAt : createdAt;
+            Instant updated = closedAt != null ? closedAt : createdAt;
             execute("insert into ticket (id, reference, source, status, caller_number, caller_withheld, caller_name, "
                     + "caller_type, province_code, commune, field_code, priority, summary, description, department_code, "
-                    + "deadline, raised_to_leaders, created_at, updated_at, first_answered_at, closed_at) "
-                    + "values (?, ?, 'PHONE', ?, ?, ?, ?, ?, ?, ?, ?, 'NORMAL', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    + "created_at, updated_at, closed_at) "
+                    + "values (?, ?, 'PHONE', ?, ?, ?, ?, ?, ?, ?, ?, 'NORMAL', ?, ?, ?, ?, ?, ?)",
                     id, reference, status, callerNumber, callerNumber == null, callerName, callerType, province, commune,
-                    field, summary, description, department, utc(deadline), raised, utc(createdAt), utc(updated),
-                    utc(firstAnsweredAt), utc(closedAt));
+                    field, summary, description, department, utc(createdAt), utc(updated), utc(closedAt));
             return reference;
         }
     }

@@ -1,5 +1,6 @@
 package vn.gov.moit.hotline.security;
 
+import vn.gov.moit.hotline.common.Roles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import vn.gov.moit.hotline.common.JdbcTime;
+import vn.gov.moit.hotline.common.JdbcTime;
 
 /**
  * The published reports (table {@code report_version}). A closed month has versions 1, 2, ... that are
@@ -19,7 +21,7 @@ import javax.sql.DataSource;
  * Plain SQL: the rows are written once and read whole, and the texts are served byte for byte.
  */
 @ApplicationScoped
-class ReportVersions {
+class ReportVersionRepository {
 
     /** The version number of a month-to-date preview. */
     static final int PREVIEW = 0;
@@ -68,7 +70,7 @@ class ReportVersions {
                 String month = rs.getString(1).trim();
                 if (!month.equals(previous)) {
                     months.add(new Published(YearMonth.parse(month), rs.getInt(2), rs.getBoolean(3),
-                            ReportFacts.instant(rs, 4)));
+                            JdbcTime.instant(rs, 4)));
                     previous = month;
                 }
             }
@@ -86,8 +88,8 @@ class ReportVersions {
             q.setString(4, report.contentHash());
             q.setString(5, report.json());
             q.setString(6, report.csv());
-            q.setObject(7, ReportFacts.utc(report.builtAt()));
-            q.setObject(8, ReportFacts.utc(report.dataAsOf()));
+            q.setObject(7, JdbcTime.utc(report.builtAt()));
+            q.setObject(8, JdbcTime.utc(report.dataAsOf()));
         });
     }
 
@@ -107,7 +109,7 @@ class ReportVersions {
                 }
                 return Optional.of(new Stored(YearMonth.parse(rs.getString(1).trim()), rs.getInt(2),
                         rs.getBoolean(3), rs.getString(4).trim(), rs.getString(5), rs.getString(6),
-                        ReportFacts.instant(rs, 7), ReportFacts.instant(rs, 8)));
+                        JdbcTime.instant(rs, 7), JdbcTime.instant(rs, 8)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the published reports", e);

@@ -1,4 +1,4 @@
-package vn.gov.moit.hotline.security;
+package vn.gov.moit.hotline.common;
 
 /** The roles of the hotline's users, as stored with each user and named in {@code @RolesAllowed}. */
 public final class Roles {

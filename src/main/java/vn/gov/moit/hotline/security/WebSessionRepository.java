@@ -22,7 +22,7 @@ import java.util.Optional;
  * {@code absolute-lifetime} after the login. The cookie carries a random token; only its SHA-256 is stored.
  */
 @ApplicationScoped
-class WebSessions {
+class WebSessionRepository {
 
     /** How often a session's last use is written: a page polls every few seconds. */
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
