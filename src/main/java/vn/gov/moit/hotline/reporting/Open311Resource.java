@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.gov.moit.hotline.common.DomainException;
+import vn.gov.moit.hotline.common.Languages;
 import vn.gov.moit.hotline.common.QueryParams;
 import vn.gov.moit.hotline.directory.Directory;
 
@@ -60,6 +61,9 @@ class Open311Resource {
     }
 
     @Inject
+    Languages languages;
+
+    @Inject
     Directory directory;
 
     @Inject
@@ -72,7 +76,7 @@ class Open311Resource {
     @Path("/services.json")
     @Operation(summary = "The fields (sectors) a request can be about, as Open311 services")
     public List<Service> services(@Parameter(description = "vi (default) or en") @QueryParam("lang") String lang) {
-        boolean vi = ReportPage.Lang.parse(lang) == ReportPage.Lang.VI;
+        boolean vi = languages.ofParameter(lang, Languages.VIETNAMESE).equals(Languages.VIETNAMESE);
         Map<String, String> departments = names(directory.departments(), vi);
         Map<String, String> routes = directory.routes().stream()
                 .collect(Collectors.toMap(Directory.Route::fieldCode, Directory.Route::departmentCode));
@@ -96,7 +100,7 @@ class Open311Resource {
             @Parameter(description = "page number from 1") @QueryParam("page") String page,
             @Parameter(description = "page size, 1 to 200, default 50") @QueryParam("size") String size,
             @Parameter(description = "vi (default) or en") @QueryParam("lang") String lang) {
-        boolean vi = ReportPage.Lang.parse(lang) == ReportPage.Lang.VI;
+        boolean vi = languages.ofParameter(lang, Languages.VIETNAMESE).equals(Languages.VIETNAMESE);
         Map<String, String> fields = names(directory.fields(), vi);
         String field = serviceCode == null || serviceCode.isBlank() ? null : serviceCode.trim();
         if (field != null && !fields.containsKey(field)) {

@@ -6,8 +6,8 @@ import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
+import vn.gov.moit.hotline.common.Languages;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -48,12 +48,12 @@ class LoginPage {
     @GET
     @Path("login")
     @Operation(hidden = true)
-    public Response login(@CookieParam(Pages.LANGUAGE_COOKIE) String lang, @QueryParam("error") boolean error,
+    public Response login(@QueryParam("error") boolean error,
             @QueryParam("loggedOut") boolean loggedOut, @QueryParam("throttled") String throttled) {
         if (!anonymous() && !error) {
             return seeOther(pages.home());
         }
-        TemplateInstance page = login.data("f", pages.frame(lang, "login")).data("error", error)
+        TemplateInstance page = login.data("f", pages.frame("login")).data("error", error)
                 .data("loggedOut", loggedOut).data("throttled", seconds(throttled));
         return Response.ok(page).build();
     }
@@ -75,8 +75,8 @@ class LoginPage {
     @Path("lang")
     @Operation(hidden = true)
     public Response language(@QueryParam("to") String to, @QueryParam("back") String back) {
-        String lang = PageTexts.languageOf(to);
-        NewCookie cookie = new NewCookie.Builder(Pages.LANGUAGE_COOKIE).value(lang).path("/")
+        String lang = Languages.offered(to, Languages.VIETNAMESE);
+        NewCookie cookie = new NewCookie.Builder(Languages.COOKIE).value(lang).path("/")
                 .maxAge(365 * 24 * 3600).sameSite(NewCookie.SameSite.LAX).build();
         return Response.status(Response.Status.SEE_OTHER).header("Location", localPath(back)).cookie(cookie).build();
     }

@@ -9,10 +9,10 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import vn.gov.moit.hotline.common.Languages;
 
 /**
  * The pages' words in each language, from {@code web/texts_<lang>.properties} (UTF-8). Templates read them
@@ -21,15 +21,13 @@ import java.util.TreeMap;
 @ApplicationScoped
 class PageTexts {
 
-    /** Languages offered, the default first. */
-    static final List<String> LANGUAGES = List.of("vi", "en");
 
     private final Map<String, Map<String, String>> byLanguage = new TreeMap<>();
     private final Map<String, String> jsonByLanguage = new TreeMap<>();
 
     PageTexts() {
         ObjectMapper json = new ObjectMapper();
-        for (String lang : LANGUAGES) {
+        for (String lang : Languages.OFFERED) {
             Map<String, String> texts = Collections.unmodifiableMap(load(lang));
             byLanguage.put(lang, texts);
             try {
@@ -41,17 +39,12 @@ class PageTexts {
         }
     }
 
-    /** The language to use: the one asked for when offered, else the default (Vietnamese). */
-    static String languageOf(String requested) {
-        return requested != null && LANGUAGES.contains(requested) ? requested : LANGUAGES.get(0);
-    }
-
     Map<String, String> texts(String lang) {
-        return byLanguage.get(languageOf(lang));
+        return byLanguage.get(lang);
     }
 
     String json(String lang) {
-        return jsonByLanguage.get(languageOf(lang));
+        return jsonByLanguage.get(lang);
     }
 
     static Map<String, String> load(String lang) {

@@ -10,14 +10,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
 import vn.gov.moit.hotline.security.CurrentUser;
+import vn.gov.moit.hotline.common.Languages;
 import vn.gov.moit.hotline.common.Roles;
 
 /** What every page's frame needs: the user's language and texts, who is logged in, and the server's time. */
 @ApplicationScoped
 class Pages {
-
-    /** Cookie that remembers the chosen language. */
-    static final String LANGUAGE_COOKIE = "hotline-lang";
 
     /**
      * One page's frame data.
@@ -66,8 +64,12 @@ class Pages {
     @Location("not-found")
     Template notFound;
 
-    Frame frame(String lang, String page) {
-        String language = PageTexts.languageOf(lang);
+    @Inject
+    Languages languages;
+
+    /** The frame of a page in the request's language ({@link Languages}: Vietnamese unless asked otherwise). */
+    Frame frame(String page) {
+        String language = languages.of(Languages.VIETNAMESE);
         boolean anonymous = "anonymous".equals(user.username());
         return new Frame(language, texts.texts(language), texts.json(language), page,
                 anonymous ? null : user.username(),
@@ -100,8 +102,8 @@ class Pages {
     }
 
     /** The "not found" page in the user's language. */
-    TemplateInstance notFound(String lang) {
-        return notFound.data("f", frame(lang, "not-found"));
+    TemplateInstance notFound() {
+        return notFound.data("f", frame("not-found"));
     }
 
     private String role() {

@@ -4,7 +4,6 @@ import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -55,29 +54,29 @@ class WorkPages {
     @GET
     @Path("console")
     @Operation(hidden = true)
-    public Response console(@CookieParam(Pages.LANGUAGE_COOKIE) String lang) {
-        return page(lang, pages::mayUseConsole, () -> withTicketForms(console.data("f", pages.frame(lang, "console")))
+    public Response console() {
+        return page(pages::mayUseConsole, () -> withTicketForms(console.data("f", pages.frame("console")))
                 .data("statuses", TicketStatus.values()));
     }
 
     @GET
     @Path("desk")
     @Operation(hidden = true)
-    public Response desk(@CookieParam(Pages.LANGUAGE_COOKIE) String lang) {
-        return page(lang, pages::mayUseDesk, () -> withTicketForms(desk.data("f", pages.frame(lang, "desk"))));
+    public Response desk() {
+        return page(pages::mayUseDesk, () -> withTicketForms(desk.data("f", pages.frame("desk"))));
     }
 
     @GET
     @Path("board")
     @Operation(hidden = true)
-    public Response board(@CookieParam(Pages.LANGUAGE_COOKIE) String lang) {
-        return page(lang, pages::mayUseBoard, () -> board.data("f", pages.frame(lang, "board")));
+    public Response board() {
+        return page(pages::mayUseBoard, () -> board.data("f", pages.frame("board")));
     }
 
     @GET
     @Path("tickets/{id}")
     @Operation(hidden = true)
-    public Response ticket(@CookieParam(Pages.LANGUAGE_COOKIE) String lang, @PathParam("id") String id) {
+    public Response ticket(@PathParam("id") String id) {
         long ticketId;
         String reference;
         try {
@@ -85,9 +84,9 @@ class WorkPages {
             // Another department's ticket is "not found" for an officer, exactly as in the API.
             reference = tickets.get(ticketId).reference();
         } catch (NumberFormatException | DomainException.NotFound e) {
-            return Response.status(404).entity(pages.notFound(lang)).build();
+            return Response.status(404).entity(pages.notFound()).build();
         }
-        return Response.ok(withTicketForms(ticket.data("f", pages.frame(lang, "ticket")))
+        return Response.ok(withTicketForms(ticket.data("f", pages.frame("ticket")))
                 .data("ticketId", ticketId).data("reference", reference)).build();
     }
 
@@ -96,7 +95,7 @@ class WorkPages {
         return page.data("d", directory).data("callerTypes", CallerType.values()).data("priorities", Priority.values());
     }
 
-    private Response page(String lang, BooleanSupplier allowed, Supplier<TemplateInstance> render) {
+    private Response page(BooleanSupplier allowed, Supplier<TemplateInstance> render) {
         if (!allowed.getAsBoolean()) {
             // Another role's page (an old bookmark, or the page a previous user of this workstation was
             // sent to the login from): the user's own page is what they want.

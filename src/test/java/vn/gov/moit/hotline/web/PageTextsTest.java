@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import vn.gov.moit.hotline.common.Languages;
 
 class PageTextsTest {
 
@@ -19,9 +20,9 @@ class PageTextsTest {
 
     @Test
     void vietnameseIsTheDefaultAndUnknownLanguagesFallBackToIt() {
-        assertThat(PageTexts.languageOf(null)).isEqualTo("vi");
-        assertThat(PageTexts.languageOf("fr")).isEqualTo("vi");
-        assertThat(PageTexts.languageOf("en")).isEqualTo("en");
+        assertThat(Languages.offered(null, Languages.VIETNAMESE)).isEqualTo("vi");
+        assertThat(Languages.offered("fr", Languages.VIETNAMESE)).isEqualTo("vi");
+        assertThat(Languages.offered("en", Languages.VIETNAMESE)).isEqualTo("en");
     }
 
     @Test
