@@ -1,12 +1,13 @@
 package vn.gov.moit.hotline.directory;
 
+import io.quarkus.cache.CacheInvalidateAll;
+import io.quarkus.cache.CacheResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import vn.gov.moit.hotline.common.DomainException;
@@ -32,58 +33,41 @@ public class Directory {
     record DepartmentSaved(String code) {
     }
 
-    /** The departments' names as read, and when (monotonic nanoseconds). */
-    private record Departments(List<Entry> entries, long readAtNanos) {
-    }
-
-    /**
-     * How long the departments' names are kept: every public request and report page names them, and a department
-     * saved on another instance sharing the database shows here within this time (at once when saved here).
-     */
-    private static final Duration DEPARTMENTS_KEPT = Duration.ofMinutes(1);
+    /** The names of departments (saved here or on another instance sharing the database: see the cache's expiry). */
+    static final String DEPARTMENTS = "directory-departments";
+    /** Fields and provinces change only through Flyway migrations, which run before the application starts. */
+    static final String FIELDS = "directory-fields";
+    static final String PROVINCES = "directory-provinces";
 
     @Inject
     Event<DepartmentSaved> departmentSaved;
 
-    private volatile Departments departments;
-    // Fields and provinces change only through Flyway migrations, which run before the application starts.
-    private volatile List<Entry> fields;
-    private volatile List<Entry> provinces;
-
+    /**
+     * Every public request and report page names the departments: kept in {@value #DEPARTMENTS}, which expires
+     * after {@code quarkus.cache.caffeine."directory-departments".expire-after-write} (a save on another instance
+     * shows within it) and is emptied when a department is saved here.
+     */
+    @CacheResult(cacheName = DEPARTMENTS)
     public List<Entry> departments() {
-        Departments known = departments;
-        long now = System.nanoTime();
-        if (known == null || now - known.readAtNanos >= DEPARTMENTS_KEPT.toNanos()) {
-            known = new Departments(Department.<Department>list("order by code").stream()
-                    .map(d -> new Entry(d.code, d.nameVi, d.nameEn)).toList(), now);
-            departments = known;
-        }
-        return known.entries;
+        return Department.<Department>list("order by code").stream()
+                .map(d -> new Entry(d.code, d.nameVi, d.nameEn)).toList();
     }
 
+    @CacheResult(cacheName = FIELDS)
     public List<Entry> fields() {
-        List<Entry> known = fields;
-        if (known == null) {
-            known = Field.<Field>list("order by sortOrder, code").stream()
-                    .map(f -> new Entry(f.code, f.nameVi, f.nameEn)).toList();
-            fields = known;
-        }
-        return known;
+        return Field.<Field>list("order by sortOrder, code").stream()
+                .map(f -> new Entry(f.code, f.nameVi, f.nameEn)).toList();
     }
 
+    @CacheResult(cacheName = PROVINCES)
     public List<Entry> provinces() {
-        List<Entry> known = provinces;
-        if (known == null) {
-            known = Province.<Province>list("order by code").stream()
-                    .map(p -> new Entry(p.code, p.nameVi, p.nameEn)).toList();
-            provinces = known;
-        }
-        return known;
+        return Province.<Province>list("order by code").stream()
+                .map(p -> new Entry(p.code, p.nameVi, p.nameEn)).toList();
     }
 
     /** After the commit, so that the next read sees the saved department. */
+    @CacheInvalidateAll(cacheName = DEPARTMENTS)
     void onDepartmentSaved(@Observes(during = TransactionPhase.AFTER_COMPLETION) DepartmentSaved saved) {
-        departments = null;
     }
 
     public List<Route> routes() {

@@ -12,10 +12,10 @@ import org.jboss.logging.Logger;
 import vn.gov.moit.hotline.common.DomainException;
 import vn.gov.moit.hotline.common.Page;
 import vn.gov.moit.hotline.common.PageRequest;
+import vn.gov.moit.hotline.common.Roles;
 import vn.gov.moit.hotline.common.Where;
 import vn.gov.moit.hotline.directory.Directory;
 import vn.gov.moit.hotline.security.CurrentUser;
-import vn.gov.moit.hotline.common.Roles;
 import vn.gov.moit.hotline.tickets.TicketService;
 import vn.gov.moit.hotline.tickets.TicketView;
 

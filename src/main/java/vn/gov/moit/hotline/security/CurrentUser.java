@@ -1,9 +1,9 @@
 package vn.gov.moit.hotline.security;
 
-import vn.gov.moit.hotline.common.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import vn.gov.moit.hotline.common.Roles;
 
 /**
  * The user behind the current request, with what the features need to decide what they may see: an

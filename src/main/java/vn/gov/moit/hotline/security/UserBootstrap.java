@@ -1,11 +1,11 @@
 package vn.gov.moit.hotline.security;
 
-import vn.gov.moit.hotline.common.Roles;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
+import vn.gov.moit.hotline.common.Roles;
 
 /**
  * Creates the first administrator from configuration and, in demo mode, one user per role, so that a

@@ -1,6 +1,5 @@
 package vn.gov.moit.hotline.security;
 
-import vn.gov.moit.hotline.common.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -21,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.gov.moit.hotline.common.Roles;
 
 @Path("/api/admin/users")
 @RolesAllowed(Roles.ADMIN)

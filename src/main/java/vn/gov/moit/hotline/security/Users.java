@@ -1,11 +1,13 @@
 package vn.gov.moit.hotline.security;
 
-import vn.gov.moit.hotline.common.Roles;
+import io.quarkus.cache.CacheInvalidateAll;
+import io.quarkus.cache.CacheResult;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import vn.gov.moit.hotline.common.DomainException;
+import vn.gov.moit.hotline.common.Roles;
 import vn.gov.moit.hotline.directory.Directory;
 
 /** Managing users, and finding the operator who answers on an extension. */
@@ -63,34 +66,38 @@ public class Users {
      */
     static final Duration EXTENSIONS_KEPT = Duration.ofSeconds(30);
 
-    /** Every registered extension and its user, as read at {@code readAt}. */
-    private record Extensions(Map<String, String> users, Instant readAt) {
-    }
+    static final String EXTENSIONS = "operator-extensions";
 
-    private volatile Extensions extensions;
+    @Inject
+    Instance<Users> self;
 
     /** After the commit, so that the next read cannot cache the row as it was before the change. */
+    @CacheInvalidateAll(cacheName = EXTENSIONS)
     void onUserChanged(@Observes(during = TransactionPhase.AFTER_COMPLETION) UserChanged change) {
-        extensions = null;
     }
 
     /**
      * The operator's user name for a phone extension (e.g. "1001"), if one is registered. Asked for every
-     * answered call, so it is answered from a map of all extensions, read again after any user change.
+     * answered call, so it is answered from a map of all extensions, read again after any user change and in
+     * each period of {@link #EXTENSIONS_KEPT} of the injected clock.
      */
     public Optional<String> operatorForExtension(String extension) {
         if (extension == null || extension.isBlank()) {
             return Optional.empty();
         }
-        Instant now = clock.instant();
-        Extensions known = extensions;
-        if (known == null || now.isBefore(known.readAt()) || !now.isBefore(known.readAt().plus(EXTENSIONS_KEPT))) {
-            Map<String, String> users = new HashMap<>();
-            User.<User>list("extension is not null").forEach(u -> users.put(u.extension, u.username));
-            known = new Extensions(Map.copyOf(users), now);
-            extensions = known;
-        }
-        return Optional.ofNullable(known.users().get(extension));
+        return Optional.ofNullable(self.get().extensions(clock.millis() / EXTENSIONS_KEPT.toMillis()).get(extension));
+    }
+
+    /**
+     * Every registered extension and its user, cached per period of the injected clock (the key): a new period
+     * reads them again, and the cache's own expiry ({@code quarkus.cache.caffeine."operator-extensions"}) drops
+     * the old periods' maps.
+     */
+    @CacheResult(cacheName = EXTENSIONS)
+    Map<String, String> extensions(long period) {
+        Map<String, String> users = new HashMap<>();
+        User.<User>list("extension is not null").forEach(u -> users.put(u.extension, u.username));
+        return Map.copyOf(users);
     }
 
     /** The roles of a user; empty when there is no such user any more. */

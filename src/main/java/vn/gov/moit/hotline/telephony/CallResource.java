@@ -20,8 +20,8 @@ import vn.gov.moit.hotline.common.DayRange;
 import vn.gov.moit.hotline.common.Page;
 import vn.gov.moit.hotline.common.PageRequest;
 import vn.gov.moit.hotline.common.QueryParams;
-import vn.gov.moit.hotline.security.CurrentUser;
 import vn.gov.moit.hotline.common.Roles;
+import vn.gov.moit.hotline.security.CurrentUser;
 
 @Path("/api/calls")
 @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.ADMIN})

@@ -1,5 +1,7 @@
 package vn.gov.moit.hotline.telephony;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -14,6 +16,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import vn.gov.moit.hotline.common.PhoneNumbers;
 
 /**
@@ -43,6 +48,9 @@ final class CdrCsv {
     /** Caller ID as Asterisk prints it: "Name" <number>. */
     private static final Pattern CLID = Pattern.compile("^\\s*\"?(.*?)\"?\\s*<[^>]*>\\s*$");
     private static final int MAX_KEY = 64;
+    /** The most lines one record may take. */
+    private static final int MAX_LINES_A_RECORD = 20;
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180;
 
     private record Row(int line, String src, String dst, String dcontext, String clid, String channel,
             String dstchannel, String lastapp, String lastdata, Instant start, Instant answer, Instant end,
@@ -55,14 +63,16 @@ final class CdrCsv {
     static BackfillRead read(String text, ZoneId zone, HotlineFilter hotline) {
         Map<String, List<Row>> groups = new LinkedHashMap<>();
         List<BackfillSummary.Skipped> skipped = new ArrayList<>();
-        int lineNo = 0;
-        for (String line : (Iterable<String>) text.lines()::iterator) {
-            lineNo++;
-            if (line.isBlank()) {
+        List<String> lines = text.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) {
                 continue;
             }
+            int lineNo = i + 1;
             try {
-                List<String> f = fields(line);
+                Record record = record(lines, i);
+                i = record.lastLine();
+                List<String> f = record.fields();
                 if (f.size() != BASIC_COLUMNS && f.size() != NEW_COLUMNS) {
                     throw new IllegalArgumentException("expected " + BASIC_COLUMNS + " or " + NEW_COLUMNS
                             + " fields (cdr.conf: loguniqueid, loguserfield, newcdrcolumns), found " + f.size());
@@ -89,7 +99,7 @@ final class CdrCsv {
                 calls.add(new BackfillRead.Found(rows.get(0).line(), call));
             }
         });
-        return new BackfillRead(lineNo, calls, skipped);
+        return new BackfillRead(lines.size(), calls, skipped);
     }
 
     /** The call behind one linkedid's records, or null when none of them is a hotline record. */
@@ -179,48 +189,51 @@ final class CdrCsv {
         }
     }
 
-    /** The fields of one CSV line: quoted with "" for a quote inside, or bare up to the next comma. */
-    static List<String> fields(String line) {
-        List<String> out = new ArrayList<>();
-        int i = 0;
-        int n = line.length();
-        while (true) {
-            StringBuilder f = new StringBuilder();
-            if (i < n && line.charAt(i) == '"') {
-                i++;
-                while (true) {
-                    if (i >= n) {
-                        throw new IllegalArgumentException("a quoted field is not closed");
+    /** One record of the file: its fields and the last line it took (a quoted field may hold line breaks). */
+    private record Record(List<String> fields, int lastLine) {
+    }
+
+    /**
+     * The record starting at line {@code first}. A line that leaves a quoted field open continues on the next
+     * lines (a caller name or user field may hold a line break), up to {@value #MAX_LINES_A_RECORD} lines, when
+     * the lines together make one well-formed record; otherwise the line alone is a broken record, and reading
+     * goes on with the next line, so that one stray quote cannot swallow the rest of the file.
+     */
+    private static Record record(List<String> lines, int first) {
+        String line = lines.get(first);
+        if (quotes(line) % 2 == 1) {
+            StringBuilder joined = new StringBuilder(line);
+            long quotes = quotes(line);
+            for (int j = first + 1; j < lines.size() && j < first + MAX_LINES_A_RECORD; j++) {
+                joined.append('\n').append(lines.get(j));
+                quotes += quotes(lines.get(j));
+                if (quotes % 2 == 0) {
+                    try {
+                        return new Record(fields(joined.toString()), j);
+                    } catch (IllegalArgumentException notOneRecord) {
+                        break;
                     }
-                    char c = line.charAt(i++);
-                    if (c == '"') {
-                        if (i < n && line.charAt(i) == '"') {
-                            f.append('"');
-                            i++;
-                        } else {
-                            break;
-                        }
-                    } else {
-                        f.append(c);
-                    }
-                }
-                if (i < n && line.charAt(i) != ',') {
-                    throw new IllegalArgumentException("text after a closing quote at column " + (i + 1));
-                }
-            } else {
-                while (i < n && line.charAt(i) != ',') {
-                    char c = line.charAt(i++);
-                    if (c == '"') {
-                        throw new IllegalArgumentException("a quote inside an unquoted field at column " + i);
-                    }
-                    f.append(c);
                 }
             }
-            out.add(f.toString());
-            if (i >= n) {
-                return out;
+        }
+        return new Record(fields(line), first);
+    }
+
+    private static long quotes(String line) {
+        return line.chars().filter(c -> c == '"').count();
+    }
+
+    /** The fields of one CSV record (RFC 4180, as cdr_csv writes it: quotes doubled inside quoted fields). */
+    static List<String> fields(String record) {
+        try (CSVParser parser = CSVParser.parse(record, FORMAT)) {
+            List<CSVRecord> records = parser.getRecords();
+            if (records.size() != 1) {
+                throw new IllegalArgumentException("expected one record, found " + records.size());
             }
-            i++;
+            return records.get(0).toList();
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            throw new IllegalArgumentException(quotes(record) % 2 == 1 ? "a quoted field is not closed"
+                    : "text after a closing quote, or a quote inside an unquoted field");
         }
     }
 }

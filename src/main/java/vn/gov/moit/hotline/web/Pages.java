@@ -9,9 +9,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
-import vn.gov.moit.hotline.security.CurrentUser;
 import vn.gov.moit.hotline.common.Languages;
 import vn.gov.moit.hotline.common.Roles;
+import vn.gov.moit.hotline.security.CurrentUser;
 
 /** What every page's frame needs: the user's language and texts, who is logged in, and the server's time. */
 @ApplicationScoped

@@ -1,12 +1,12 @@
 package vn.gov.moit.hotline.security;
 
-import vn.gov.moit.hotline.common.Roles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import vn.gov.moit.hotline.common.Roles;
 
 /** What the cache of verified passwords remembers, for how long, and what makes it forget. */
 class CredentialCacheTest {

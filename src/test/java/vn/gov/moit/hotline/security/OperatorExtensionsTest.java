@@ -1,6 +1,5 @@
 package vn.gov.moit.hotline.security;
 
-import vn.gov.moit.hotline.common.Roles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -10,6 +9,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.gov.moit.hotline.TestClock;
+import vn.gov.moit.hotline.common.Roles;
 
 /** Which operator answers on an extension: a change made here counts at once, one made elsewhere within 30 s. */
 @QuarkusTest

@@ -40,4 +40,21 @@ class CdrCsvTest {
         assertThat(call.state()).isEqualTo(CallState.MISSED);
         assertThat(call.note()).isEqualTo("backfilled from Master.csv: no operator answered (missed:TIMEOUT)");
     }
+
+    @Test
+    void aLineBreakInsideAQuotedFieldBelongsToTheRecordAndTheLinesAfterItAreRecordsOfTheirOwn() {
+        // A user field with a line break (set by the dialplan from what the caller typed), then a second call.
+        String broken = "\"\",\"0912345678\",\"024222021115\",\"from-pstn\",\"\"\"An\"\" <0912345678>\","
+                + "\"PJSIP/trunk-00000011\",\"\",\"Queue\",\"hotline,,,,600\",\"2026-11-22 07:50:53\","
+                + "\"2026-11-22 07:50:53\",\"2026-11-22 07:52:03\",70,70,\"ANSWERED\",\"DOCUMENTATION\","
+                + "\"1795333999.17\",\"first line\nsecond line\"";
+        String next = broken.replace("1795333999.17", "1795333999.18").replace("first line\nsecond line", "plain");
+
+        BackfillRead read = CdrCsv.read(broken + "\n" + next + "\n", ZoneId.of("UTC"), HOTLINE);
+
+        assertThat(read.skipped()).isEmpty();
+        assertThat(read.linesRead()).isEqualTo(3);
+        assertThat(read.calls()).extracting(f -> f.call().linkedid()).containsExactly("1795333999.17", "1795333999.18");
+        assertThat(read.calls()).extracting(BackfillRead.Found::line).containsExactly(1, 3);
+    }
 }
