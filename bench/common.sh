@@ -1,9 +1,9 @@
 # Sourced by the bench/*.sh scripts: builds the packaged application and the benchmark classes (test tree,
-# package vn.gov.moit.hotline.bench; the *Bench names match neither surefire's nor failsafe's patterns, so
-# `mvn verify` compiles them but never runs them), then runs one benchmark class on the test classpath.
+# package vn.gov.moit.hotline.bench, compiled only with -Pbench; the *Bench names match neither surefire's nor
+# failsafe's patterns, so no test run starts them), then runs one benchmark class on the test classpath.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-MVN="mvn -o -q"
+MVN="mvn -o -q -Pbench"
 if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
   $MVN package -DskipTests
   $MVN dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test

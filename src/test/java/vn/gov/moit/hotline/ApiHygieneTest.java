@@ -50,6 +50,27 @@ class ApiHygieneTest {
         }
     }
 
+    /** Typed query parameters (common.TypedParams): a bad value is a 400 naming the parameter, never a 404. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/tickets?status=NOPE|status", "/api/tickets?priority=3|priority",
+            "/api/tickets?from=2026-13-01|from", "/api/tickets?to=yesterday|to", "/api/tickets?page=x|page",
+            "/api/tickets?size=1.5|size", "/api/tickets?size=0|size", "/api/tickets?sort=deadline|sort",
+            "/api/tickets/repeat-suggestions?number=0912345678&exclude=-1|exclude",
+            "/api/escalations?breached=maybe|breached", "/api/escalations?state=SHUT|state",
+            "/api/calls?outcome=LOST|outcome", "/api/calls?from=1.1.2026|from",
+            "/api/public/reports/2025-06/versions/v1|version"})
+    void aBadTypedParameterIsA400NamingIt(String caseText) {
+        String[] parts = caseText.split("\\|");
+        as(SUPERVISOR).get(parts[0]).then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem(parts[1]));
+    }
+
+    @Test
+    void typedParametersTakeAnyCaseAndBlankMeansAbsent() {
+        as(SUPERVISOR).get("/api/tickets?status=triaged&priority=&from=&page=").then().statusCode(200);
+        as(SUPERVISOR).get("/api/escalations?pending=YES&breached=0").then().statusCode(200);
+    }
+
     @Test
     void aMissingOrNullBodyOnTheDirectoryIsA400() {
         for (String path : new String[] {"/api/directory/departments/TMDT", "/api/directory/routing-rules/ECOMMERCE"}) {

@@ -10,9 +10,9 @@ import java.time.ZoneId;
  */
 public record DayRange(LocalDate from, LocalDate to) {
 
-    /** Parses the two parameters; a bad date or a range running backwards is a 400 naming the parameter. */
-    public static DayRange parse(String from, String to) {
-        DayRange range = new DayRange(QueryParams.dateParam("from", from), QueryParams.dateParam("to", to));
+    /** The two parameters' days; a range running backwards is a 400 naming the parameter. */
+    public static DayRange of(LocalDate from, LocalDate to) {
+        DayRange range = new DayRange(from, to);
         if (range.from != null && range.to != null && range.to.isBefore(range.from)) {
             throw new DomainException.InvalidInput("to", "to must not be before from");
         }

@@ -13,10 +13,10 @@ public record PageRequest(int page, int size, Sort sort) {
 
     public static final int MAX_SIZE = 200;
 
-    public static PageRequest parse(String page, String size, String sort, Map<String, String> sortable,
+    public static PageRequest parse(Integer page, Integer size, String sort, Map<String, String> sortable,
             String defaultSort) {
-        int p = QueryParams.intParam("page", page, 0, 0, 1_000_000);
-        int s = QueryParams.intParam("size", size, 20, 1, MAX_SIZE);
+        int p = TypedParams.within("page", page, 0, 0, 1_000_000);
+        int s = TypedParams.within("size", size, 20, 1, MAX_SIZE);
         String spec = sort == null || sort.isBlank() ? defaultSort : sort.trim();
         // -1 keeps empty parts, so that "," and ",,," are refused like any other unknown sort.
         String[] parts = spec.split(",", -1);

@@ -86,7 +86,7 @@ public class ProblemMapper {
         String field = e instanceof JsonMappingException m ? pathOf(m) : "";
         String reason;
         if (e instanceof MismatchedInputException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
-            reason = "must be one of " + QueryParams.allowed(enumType(f.getTargetType()));
+            reason = "must be one of " + TypedParams.allowed(enumType(f.getTargetType()));
         } else if (e instanceof InvalidFormatException f) {
             reason = "must be " + expected(f.getTargetType());
         } else if (e instanceof UnrecognizedPropertyException) {
@@ -169,6 +169,10 @@ public class ProblemMapper {
     public Response web(WebApplicationException e) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadableBody(json);
+        }
+        if (e.getCause() instanceof DomainException.InvalidInput invalid) {
+            // A typed query or path parameter refused by TypedParams: JAX-RS wraps the refusal in a 404.
+            return domain(invalid);
         }
         int status = e.getResponse().getStatus();
         if (status >= 500) {

@@ -19,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.gov.moit.hotline.common.Page;
 import vn.gov.moit.hotline.common.PageRequest;
-import vn.gov.moit.hotline.common.QueryParams;
 import vn.gov.moit.hotline.common.Roles;
 import vn.gov.moit.hotline.tickets.TicketView;
 
@@ -118,18 +117,18 @@ class EscalationResource {
     @RolesAllowed({Roles.SUPERVISOR, Roles.OFFICER, Roles.LEADER, Roles.ADMIN})
     @Operation(summary = "Escalations, soonest deadline first; officers see only their department's")
     public Page<EscalationView> list(
-            @Parameter(description = "OPEN, ACCEPTED, ANSWERED or FORWARDED") @QueryParam("state") String state,
+            @Parameter(description = "OPEN, ACCEPTED, ANSWERED or FORWARDED") @QueryParam("state") EscalationState state,
             @Parameter(description = "department code") @QueryParam("department") String department,
-            @Parameter(description = "only pending escalations past their deadline") @QueryParam("breached") String breached,
-            @Parameter(description = "only pending escalations due within the due-soon window") @QueryParam("dueSoon") String dueSoon,
-            @Parameter(description = "only escalations raised to leaders") @QueryParam("raised") String raised,
-            @Parameter(description = "only escalations still waiting for their department") @QueryParam("pending") String pending,
-            @QueryParam("page") String page, @QueryParam("size") String size,
+            @Parameter(description = "only pending escalations past their deadline") @QueryParam("breached") Boolean breached,
+            @Parameter(description = "only pending escalations due within the due-soon window") @QueryParam("dueSoon") Boolean dueSoon,
+            @Parameter(description = "only escalations raised to leaders") @QueryParam("raised") Boolean raised,
+            @Parameter(description = "only escalations still waiting for their department") @QueryParam("pending") Boolean pending,
+            @QueryParam("page") Integer page, @QueryParam("size") Integer size,
             @Parameter(description = "deadline or escalatedAt, then ,asc or ,desc") @QueryParam("sort") String sort) {
-        var filter = new EscalationService.Filter(QueryParams.enumParam("state", state, EscalationState.class),
+        var filter = new EscalationService.Filter(state,
                 department == null || department.isBlank() ? null : department.trim(),
-                QueryParams.boolParam("breached", breached), QueryParams.boolParam("dueSoon", dueSoon),
-                QueryParams.boolParam("raised", raised), QueryParams.boolParam("pending", pending));
+                Boolean.TRUE.equals(breached), Boolean.TRUE.equals(dueSoon), Boolean.TRUE.equals(raised),
+                Boolean.TRUE.equals(pending));
         return service.list(filter, PageRequest.parse(page, size, sort, SORTABLE, "deadline,asc"));
     }
 }

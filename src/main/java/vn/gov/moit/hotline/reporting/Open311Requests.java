@@ -1,6 +1,8 @@
 package vn.gov.moit.hotline.reporting;
 
+import io.quarkus.cache.CacheResult;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -49,6 +51,11 @@ class Open311Requests {
     @Inject
     Clock clock;
 
+    @Inject
+    Instance<Open311Requests> self;
+
+    static final String HIDDEN_CELLS = "open311-hidden-cells";
+
     List<Row> find(Query query) {
         List<TicketFacts.PublicRequest> found = tickets.publicRequests(new TicketFacts.PublicQuery(query.fieldCode(),
                 query.closed(), query.from(), query.to(), hiddenCells(query), query.offset(), query.limit()));
@@ -70,7 +77,7 @@ class Open311Requests {
         YearMonth last = YearMonth.from((query.to() == null ? clock.instant() : query.to()).atZone(zone));
         List<TicketFacts.Left> hidden = new ArrayList<>();
         for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
-            TicketFacts.Left cells = hiddenCellsOf(m, zone);
+            TicketFacts.Left cells = self.get().hiddenCellsOf(m);
             if (!cells.fieldCodes().isEmpty() || !cells.departmentCodes().isEmpty()) {
                 hidden.add(cells);
             }
@@ -78,8 +85,15 @@ class Open311Requests {
         return hidden;
     }
 
-    /** Counts a month's requests by field and by department, as the report does, and applies the rule. */
-    private TicketFacts.Left hiddenCellsOf(YearMonth month, ZoneId zone) {
+    /**
+     * Counts a month's requests by field and by department, as the report does, and applies the rule. Every
+     * public request needs this for each month since the first (a count over each month's tickets), so it is
+     * kept in {@value #HIDDEN_CELLS} for {@code quarkus.cache.caffeine."open311-hidden-cells".expire-after-write}:
+     * a change of a month's counts reaches the feed's suppression within that time.
+     */
+    @CacheResult(cacheName = HIDDEN_CELLS)
+    TicketFacts.Left hiddenCellsOf(YearMonth month) {
+        ZoneId zone = config.zone();
         Instant start = month.atDay(1).atStartOfDay(zone).toInstant();
         Instant end = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
         Map<String, Long> byField = new TreeMap<>();

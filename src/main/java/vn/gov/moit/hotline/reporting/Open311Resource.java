@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.gov.moit.hotline.common.DomainException;
 import vn.gov.moit.hotline.common.Languages;
-import vn.gov.moit.hotline.common.QueryParams;
+import vn.gov.moit.hotline.common.TypedParams;
 import vn.gov.moit.hotline.directory.Directory;
 
 /**
@@ -97,8 +97,8 @@ class Open311Resource {
             @QueryParam("start_date") String startDate,
             @Parameter(description = "requested on or before: ISO 8601 date-time with offset, or a date (whole day)")
             @QueryParam("end_date") String endDate,
-            @Parameter(description = "page number from 1") @QueryParam("page") String page,
-            @Parameter(description = "page size, 1 to 200, default 50") @QueryParam("size") String size,
+            @Parameter(description = "page number from 1") @QueryParam("page") Integer page,
+            @Parameter(description = "page size, 1 to 200, default 50") @QueryParam("size") Integer size,
             @Parameter(description = "vi (default) or en") @QueryParam("lang") String lang) {
         boolean vi = languages.ofParameter(lang, Languages.VIETNAMESE).equals(Languages.VIETNAMESE);
         Map<String, String> fields = names(directory.fields(), vi);
@@ -118,8 +118,8 @@ class Open311Resource {
         if (from != null && to != null && !to.isAfter(from)) {
             throw new DomainException.InvalidInput("end_date", "end_date must be after start_date");
         }
-        int p = QueryParams.intParam("page", page, 1, 1, 100_000);
-        int s = QueryParams.intParam("size", size, DEFAULT_SIZE, 1, MAX_SIZE);
+        int p = TypedParams.within("page", page, 1, 1, 100_000);
+        int s = TypedParams.within("size", size, DEFAULT_SIZE, 1, MAX_SIZE);
         Map<String, String> departments = names(directory.departments(), vi);
         return requests.find(new Open311Requests.Query(field, closed, from, to, (p - 1) * s, s)).stream()
                 .map(r -> new ServiceRequest(r.reference(), "CLOSED".equals(r.status()) ? "closed" : "open", null,

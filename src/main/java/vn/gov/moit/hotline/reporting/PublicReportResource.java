@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.gov.moit.hotline.common.DomainException;
-import vn.gov.moit.hotline.common.QueryParams;
+import vn.gov.moit.hotline.common.TypedParams;
 
 /**
  * The published monthly reports as data, without login: the list of months, and each month's latest or a
@@ -83,11 +83,11 @@ class PublicReportResource {
             + "JSON, or CSV with format=csv")
     @APIResponse(responseCode = "404", description = "no such version")
     public Response version(@Parameter(description = "yyyy-MM, e.g. 2025-07") @PathParam("month") String month,
-            @Parameter(description = "1, 2, ...; 0 is the month-to-date preview") @PathParam("version") String version,
+            @Parameter(description = "1, 2, ...; 0 is the month-to-date preview") @PathParam("version") Integer version,
             @Parameter(description = "json (default) or csv") @QueryParam("format") String format) {
         boolean csv = csv(format);
         return serve(service.version(Months.parse(month),
-                QueryParams.intParam("version", version, 0, 0, 1_000_000)), csv);
+                TypedParams.within("version", version, 0, 0, 1_000_000)), csv);
     }
 
     static Links links(String month) {

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -19,7 +20,6 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 import vn.gov.moit.hotline.common.DayRange;
 import vn.gov.moit.hotline.common.Page;
 import vn.gov.moit.hotline.common.PageRequest;
-import vn.gov.moit.hotline.common.QueryParams;
 import vn.gov.moit.hotline.common.Roles;
 import vn.gov.moit.hotline.security.CurrentUser;
 
@@ -43,18 +43,18 @@ class CallResource {
     @GET
     @Operation(summary = "Search the call log, newest first")
     public Page<CallView> search(
-            @Parameter(description = "ARRIVED, QUEUED, ANSWERED, COMPLETED, ABANDONED, MISSED or OUTCOME_UNKNOWN") @QueryParam("outcome") String outcome,
+            @Parameter(description = "ARRIVED, QUEUED, ANSWERED, COMPLETED, ABANDONED, MISSED or OUTCOME_UNKNOWN") @QueryParam("outcome") CallState outcome,
             @Parameter(description = "operator user name") @QueryParam("operator") String operator,
             @Parameter(description = "caller number in any written form") @QueryParam("caller") String caller,
             @Parameter(description = "Asterisk's Linkedid of the call") @QueryParam("linkedid") String linkedid,
-            @Parameter(description = "arrived on or after this day (hotline zone)") @QueryParam("from") String from,
-            @Parameter(description = "arrived on or before this day (hotline zone)") @QueryParam("to") String to,
-            @QueryParam("page") String page, @QueryParam("size") String size,
+            @Parameter(description = "arrived on or after this day (hotline zone)") @QueryParam("from") LocalDate from,
+            @Parameter(description = "arrived on or before this day (hotline zone)") @QueryParam("to") LocalDate to,
+            @QueryParam("page") Integer page, @QueryParam("size") Integer size,
             @Parameter(description = "arrivedAt, endedAt, waitSeconds or talkSeconds; then ,asc or ,desc") @QueryParam("sort") String sort) {
-        var filter = new CallQueries.Filter(QueryParams.enumParam("outcome", outcome, CallState.class),
+        var filter = new CallQueries.Filter(outcome,
                 operator == null || operator.isBlank() ? null : operator.trim(),
                 caller == null || caller.isBlank() ? null : caller,
-                linkedid == null || linkedid.isBlank() ? null : linkedid.trim(), DayRange.parse(from, to));
+                linkedid == null || linkedid.isBlank() ? null : linkedid.trim(), DayRange.of(from, to));
         return queries.search(filter, PageRequest.parse(page, size, sort, SORTABLE, "arrivedAt,desc"));
     }
 

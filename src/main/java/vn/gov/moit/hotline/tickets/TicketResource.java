@@ -13,6 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -25,8 +26,8 @@ import vn.gov.moit.hotline.common.DayRange;
 import vn.gov.moit.hotline.common.DomainException;
 import vn.gov.moit.hotline.common.Page;
 import vn.gov.moit.hotline.common.PageRequest;
-import vn.gov.moit.hotline.common.QueryParams;
 import vn.gov.moit.hotline.common.Roles;
+import vn.gov.moit.hotline.common.TypedParams;
 
 @Path("/api/tickets")
 @Tag(name = "Tickets", description = "The ticket desk: create, search, triage, resolve, close, reopen, duplicates, callbacks")
@@ -78,7 +79,7 @@ class TicketResource {
     }
 
     private static final Map<String, String> SORTABLE = Map.of(
-            "createdAt", "createdAt", "updatedAt", "updatedAt", "deadline", "deadline", "priority", "priority",
+            "createdAt", "createdAt", "updatedAt", "updatedAt", "priority", "priority",
             "status", "status", "reference", "reference", "id", "id");
 
     @Inject
@@ -100,25 +101,25 @@ class TicketResource {
     @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.OFFICER, Roles.LEADER, Roles.ADMIN})
     @Operation(summary = "Search tickets; officers see only their department's")
     public Page<TicketView> search(
-            @Parameter(description = "status", example = "ESCALATED") @QueryParam("status") String status,
+            @Parameter(description = "status", example = "ESCALATED") @QueryParam("status") TicketStatus status,
             @Parameter(description = "field code", example = "ECOMMERCE") @QueryParam("field") String field,
             @Parameter(description = "province code", example = "HA_NOI") @QueryParam("province") String province,
             @Parameter(description = "department code", example = "TMDT") @QueryParam("department") String department,
-            @Parameter(description = "LOW, NORMAL, HIGH or URGENT", example = "HIGH") @QueryParam("priority") String priority,
+            @Parameter(description = "LOW, NORMAL, HIGH or URGENT", example = "HIGH") @QueryParam("priority") Priority priority,
             @Parameter(description = "caller number in any written form", example = "0912 345 678") @QueryParam("caller") String caller,
-            @Parameter(description = "created on or after this day (hotline zone)", example = "2026-11-01") @QueryParam("from") String from,
-            @Parameter(description = "created on or before this day (hotline zone)", example = "2026-11-30") @QueryParam("to") String to,
+            @Parameter(description = "created on or after this day (hotline zone)", example = "2026-11-01") @QueryParam("from") LocalDate from,
+            @Parameter(description = "created on or before this day (hotline zone)", example = "2026-11-30") @QueryParam("to") LocalDate to,
             @Parameter(description = "words in reference, summary, description, caller name or commune", example = "website") @QueryParam("q") String q,
-            @Parameter(description = "page number from 0", example = "0") @QueryParam("page") String page,
-            @Parameter(description = "page size, 1 to 200, default 20", example = "20") @QueryParam("size") String size,
-            @Parameter(description = "createdAt, updatedAt, deadline, priority, status or reference; then ,asc or ,desc", example = "createdAt,desc") @QueryParam("sort") String sort) {
-        DayRange days = DayRange.parse(from, to);
+            @Parameter(description = "page number from 0", example = "0") @QueryParam("page") Integer page,
+            @Parameter(description = "page size, 1 to 200, default 20", example = "20") @QueryParam("size") Integer size,
+            @Parameter(description = "createdAt, updatedAt, priority, status or reference; then ,asc or ,desc (deadlines: /api/escalations)", example = "createdAt,desc") @QueryParam("sort") String sort) {
+        DayRange days = DayRange.of(from, to);
         if (q != null && q.length() > 200) {
             throw new DomainException.InvalidInput("q", "q must be at most 200 characters");
         }
-        TicketFilter filter = new TicketFilter(QueryParams.enumParam("status", status, TicketStatus.class),
+        TicketFilter filter = new TicketFilter(status,
                 blankToNull(field), blankToNull(province), blankToNull(department),
-                QueryParams.enumParam("priority", priority, Priority.class), blankToNull(caller), days,
+                priority, blankToNull(caller), days,
                 blankToNull(q));
         return service.search(filter, PageRequest.parse(page, size, sort, SORTABLE, "createdAt,desc"));
     }
@@ -193,7 +194,7 @@ class TicketResource {
     @Path("/callbacks")
     @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR})
     @Operation(summary = "The callback list: tickets of missed and abandoned calls, oldest first")
-    public Page<TicketView> callbacks(@QueryParam("page") String page, @QueryParam("size") String size) {
+    public Page<TicketView> callbacks(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         return service.callbackList(PageRequest.parse(page, size, null, SORTABLE, "createdAt,asc"));
     }
 
@@ -203,12 +204,11 @@ class TicketResource {
     @Operation(summary = "The caller's open tickets within the repeat-caller window, to link a new call to")
     public List<TicketView> repeatSuggestions(
             @Parameter(description = "caller number in any written form", required = true) @QueryParam("number") String number,
-            @Parameter(description = "a ticket to leave out (the one being worked)") @QueryParam("exclude") String exclude) {
+            @Parameter(description = "a ticket to leave out (the one being worked)") @QueryParam("exclude") Integer exclude) {
         if (number == null || number.isBlank()) {
             throw new DomainException.InvalidInput("number", "number is required");
         }
-        Long excludeId = exclude == null || exclude.isBlank() ? null
-                : (long) QueryParams.intParam("exclude", exclude, 0, 1, Integer.MAX_VALUE);
+        Long excludeId = exclude == null ? null : (long) TypedParams.within("exclude", exclude, 0, 1, Integer.MAX_VALUE);
         return service.repeatSuggestions(number, excludeId);
     }
 

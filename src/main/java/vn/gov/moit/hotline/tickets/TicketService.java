@@ -156,17 +156,16 @@ public class TicketService {
     }
 
     /**
-     * The references of these tickets, by id. Tickets opened in this transaction and not yet written (a batch
-     * of the call log writes at commit) are found in the session.
+     * The references of these tickets, by id: those already in the session (a batch of the call log holds its
+     * tickets, new ones not yet written) without a query, the others in one.
      */
     public Map<Long, String> references(Collection<Long> ids) {
         Map<Long, String> found = new HashMap<>();
         if (ids.isEmpty()) {
             return found;
         }
-        tickets.list("id in ?1", ids).forEach(t -> found.put(t.id(), t.reference()));
-        ids.stream().filter(id -> !found.containsKey(id)).map(tickets::findById).filter(Objects::nonNull)
-                .forEach(t -> found.put(t.id(), t.reference()));
+        tickets.getSession().byMultipleIds(Ticket.class).enableSessionCheck(true).multiLoad(List.copyOf(ids))
+                .stream().filter(Objects::nonNull).forEach(t -> found.put(t.id(), t.reference()));
         return found;
     }
 

@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import vn.gov.moit.hotline.telephony.demo.AmiMessage;
-import vn.gov.moit.hotline.telephony.demo.AmiServer;
+import vn.gov.moit.hotline.telephony.demo.FaultyAmiServer;
 import vn.gov.moit.hotline.telephony.demo.RecordedAmi;
 
 /**
@@ -16,9 +16,9 @@ import vn.gov.moit.hotline.telephony.demo.RecordedAmi;
  */
 public class AmiTestServerResource implements QuarkusTestResourceLifecycleManager {
 
-    private static AmiServer server;
+    private static FaultyAmiServer server;
 
-    public static AmiServer server() {
+    public static FaultyAmiServer server() {
         return server;
     }
 
@@ -29,7 +29,7 @@ public class AmiTestServerResource implements QuarkusTestResourceLifecycleManage
 
     @Override
     public Map<String, String> start() {
-        server = new AmiServer("hotline", "hotline-secret", Clock.systemUTC());
+        server = new FaultyAmiServer("hotline", "hotline-secret", Clock.systemUTC());
         try {
             int port = server.start(0);
             return Map.of(

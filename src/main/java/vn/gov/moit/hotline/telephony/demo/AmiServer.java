@@ -30,10 +30,10 @@ import org.jboss.logging.Logger;
  * greeting, MD5 challenge login, {@code CoreSettings}, {@code Command}, {@code Ping}, {@code CoreShowChannels},
  * {@code Logoff}. It answers what asterisk-java sends at login (see {@code asterisk-java-session.log}) and
  * broadcasts published events to logged-in clients. It is the PBX of the demo mode and the counterpart of the
- * connector in tests and benchmarks, so it also offers failure controls: drop every connection, refuse
- * connections for a while, go silent, leave pings unanswered, write garbage.
+ * connector in tests and benchmarks; the tests' failures (dropped connections, refusals, silence, unanswered
+ * pings, garbage) live in the test sources, in a subclass that uses the protected hooks below.
  */
-public final class AmiServer implements AutoCloseable {
+public class AmiServer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(AmiServer.class);
     private static final byte[] GREETING = "Asterisk Call Manager/11.0.0\r\n".getBytes(StandardCharsets.US_ASCII);
@@ -48,8 +48,6 @@ public final class AmiServer implements AutoCloseable {
     private final AtomicInteger clientSeq = new AtomicInteger();
     private volatile ServerSocket listener;
     private volatile int port;
-    private volatile boolean silent;
-    private volatile boolean pingsUnanswered;
     private volatile boolean closed;
 
     public AmiServer(String username, String secret, Clock clock) {
@@ -97,7 +95,7 @@ public final class AmiServer implements AutoCloseable {
 
     /** Sends events in order to every logged-in client, flushing once at the end (fast for whole transcripts). */
     public void publishAll(List<AmiMessage> events) {
-        if (silent) {
+        if (!sends()) {
             return;
         }
         for (AmiMessage event : events) {
@@ -110,8 +108,21 @@ public final class AmiServer implements AutoCloseable {
         }
     }
 
-    /** Writes raw bytes (garbage, truncated blocks) to every logged-in client; nothing is tracked. */
-    public void publishRaw(byte[] bytes) {
+    /**
+     * Whether the server sends anything (greetings, answers, events); a test's server can fall silent. The demo
+     * PBX always sends.
+     */
+    protected boolean sends() {
+        return true;
+    }
+
+    /** Whether an action gets its answer; a test's server can leave some unanswered. */
+    protected boolean answers(AmiMessage action) {
+        return sends();
+    }
+
+    /** Writes raw bytes to every logged-in client; nothing is tracked. */
+    protected final void writeToClients(byte[] bytes) {
         for (Client client : clients) {
             if (client.loggedIn) {
                 client.write(bytes);
@@ -119,57 +130,26 @@ public final class AmiServer implements AutoCloseable {
         }
     }
 
-    /**
-     * Leaves Pings without an answer while everything else goes on, as when Asterisk's answer waits behind a
-     * backlog of events.
-     */
-    public void setPingsUnanswered(boolean unanswered) {
-        this.pingsUnanswered = unanswered;
-    }
-
-    /** Keeps sockets open but stops answering and sending anything: what a half-open connection looks like. */
-    public void setSilent(boolean silent) {
-        this.silent = silent;
-    }
-
-    /** Resets every client connection, as a network failure would. */
-    public void dropConnections() {
+    /** Resets every client connection. */
+    protected final void abortClients() {
         for (Client client : clients) {
             client.abort();
         }
     }
 
-    /** Like an Asterisk restart: drops every client and refuses connections until {@link #resumeListening()}. */
-    public synchronized void stopListening() {
+    /** Stops accepting connections and forgets the channels, as a stopped Asterisk would; {@link #start} again. */
+    protected final synchronized void stopAccepting() {
         closeQuietly(listener);
         listener = null;
-        dropConnections();
-        // A restarted Asterisk has no channels up.
+        abortClients();
         channels.clear();
     }
 
-    /** Accepts connections again on the same port. */
-    public synchronized void resumeListening() throws IOException {
+    /** Accepts connections again on the port it had, unless closed. */
+    protected final synchronized void acceptAgain() throws IOException {
         if (listener == null && !closed) {
             start(port);
         }
-    }
-
-    /** Stops listening now and resumes after the given time, on a background thread. */
-    public void refuseConnectionsFor(Duration downtime) {
-        stopListening();
-        Thread t = new Thread(() -> {
-            try {
-                Thread.sleep(downtime.toMillis());
-                resumeListening();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (IOException e) {
-                LOG.warnf("AMI server could not listen again on port %d: %s", port, e.getMessage());
-            }
-        }, "ami-server-restart");
-        t.setDaemon(true);
-        t.start();
     }
 
     @Override
@@ -177,9 +157,7 @@ public final class AmiServer implements AutoCloseable {
         closed = true;
         closeQuietly(listener);
         listener = null;
-        for (Client client : clients) {
-            client.abort();
-        }
+        abortClients();
     }
 
     private void accept(ServerSocket socket) {
@@ -409,7 +387,7 @@ public final class AmiServer implements AutoCloseable {
         void run() {
             try (BufferedReader in = new BufferedReader(
                     new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
-                if (!silent) {
+                if (sends()) {
                     write(GREETING);
                 }
                 StringBuilder block = new StringBuilder();
@@ -424,7 +402,7 @@ public final class AmiServer implements AutoCloseable {
                     }
                     AmiMessage action = AmiMessage.parse(block.toString());
                     block.setLength(0);
-                    if (silent || (pingsUnanswered && "ping".equalsIgnoreCase(action.get("Action")))) {
+                    if (!answers(action)) {
                         continue;
                     }
                     handle(action);

@@ -18,7 +18,7 @@ import vn.gov.moit.hotline.telephony.CallEvent.AgentConnected;
 import vn.gov.moit.hotline.telephony.CallEvent.ChannelHungUp;
 import vn.gov.moit.hotline.telephony.CallEvent.QueueJoined;
 import vn.gov.moit.hotline.telephony.demo.AmiMessage;
-import vn.gov.moit.hotline.telephony.demo.AmiServer;
+import vn.gov.moit.hotline.telephony.demo.FaultyAmiServer;
 import vn.gov.moit.hotline.telephony.demo.RecordedAmi;
 
 /** Failures of Asterisk and of the network, against the real asterisk-java connection over TCP. */
@@ -28,12 +28,12 @@ class AmiConnectorResilienceTest {
     private final List<AmiMessage> answered = RecordedAmi.read("answered.ami");
     private final RecordingSink sink = new RecordingSink();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private AmiServer server;
+    private FaultyAmiServer server;
     private AmiConnector connector;
 
     @BeforeEach
     void server() throws Exception {
-        server = new AmiServer("hotline", "hotline-secret", Clock.systemUTC());
+        server = new FaultyAmiServer("hotline", "hotline-secret", Clock.systemUTC());
         server.start(0);
     }
 
@@ -181,7 +181,7 @@ class AmiConnectorResilienceTest {
     @Test
     void wrongSecretKeepsRetryingAndStaysDown() throws Exception {
         server.close();
-        server = new AmiServer("hotline", "another-secret", Clock.systemUTC());
+        server = new FaultyAmiServer("hotline", "another-secret", Clock.systemUTC());
         server.start(0);
         connector = connector(TestAmiConfig.forPort(server.port()));
         connector.start();

@@ -20,11 +20,11 @@ import org.junit.jupiter.api.Test;
 class AmiServerTest {
 
     private final Clock clock = Clock.fixed(Instant.parse("2026-12-01T02:00:00Z"), ZoneOffset.UTC);
-    private AmiServer server;
+    private FaultyAmiServer server;
 
     @BeforeEach
     void start() throws Exception {
-        server = new AmiServer("hotline", "hotline-secret", clock);
+        server = new FaultyAmiServer("hotline", "hotline-secret", clock);
         assertThat(server.start(0)).isPositive();
     }
 
