@@ -12,8 +12,9 @@ import java.util.Locale;
 /**
  * The one rule for the language of an answer, for pages, the public report, Open311 and validation messages:
  * the request's {@code lang} parameter (vi or en), else the {@value #COOKIE} cookie (the pages' language
- * switch), else the first of the two in {@code Accept-Language}, else the answer's own default: Vietnamese for
- * pages and the public report, English for the API's messages to programs.
+ * switch), else Vietnamese for what people read (pages, the public report and Open311: a browser's
+ * {@code Accept-Language} often names the language of its installation, not its user's); for the API's
+ * messages to programs, the first of the two in {@code Accept-Language}, else English.
  */
 @ApplicationScoped
 public class Languages {
@@ -35,8 +36,17 @@ public class Languages {
         return requested != null && OFFERED.contains(requested) ? requested : fallback;
     }
 
-    /** The language of the current request, {@code fallback} when it expresses none. */
-    public String of(String fallback) {
+    /** The language of a page, the public report or Open311 for the current request. */
+    public String forPeople() {
+        return of(false, VIETNAMESE);
+    }
+
+    /** The language of the API's messages (validation) for the current request. */
+    public String forPrograms() {
+        return of(true, ENGLISH);
+    }
+
+    private String of(boolean acceptLanguage, String fallback) {
         HttpServerRequest request = !Arc.container().requestContext().isActive() || current.getCurrent() == null ? null
                 : current.getCurrent().request();
         if (request == null) {
@@ -50,7 +60,7 @@ public class Languages {
         if (cookie != null && OFFERED.contains(cookie.getValue())) {
             return cookie.getValue();
         }
-        String accept = request.getHeader("Accept-Language");
+        String accept = acceptLanguage ? request.getHeader("Accept-Language") : null;
         if (accept != null && !accept.isBlank()) {
             try {
                 String match = Locale.lookupTag(Locale.LanguageRange.parse(accept), OFFERED);
@@ -65,13 +75,14 @@ public class Languages {
     }
 
     /**
-     * The {@code lang} parameter as an API takes it: absent, or vi or en; anything else is refused (400 naming
-     * the parameter) rather than silently answered in another language.
+     * {@link #forPeople()} where the {@code lang} parameter is part of the address (the public report, Open311):
+     * absent, vi or en; anything else is refused (400 naming the parameter) rather than answered in another
+     * language.
      */
-    public String ofParameter(String lang, String fallback) {
+    public String forPeople(String lang) {
         if (lang != null && !lang.isBlank() && !OFFERED.contains(lang.trim().toLowerCase(Locale.ROOT))) {
             throw new DomainException.InvalidInput("lang", "lang must be vi or en");
         }
-        return of(fallback);
+        return forPeople();
     }
 }

@@ -15,6 +15,6 @@ class ValidationLanguage implements LocaleResolver {
 
     @Override
     public Locale resolve(LocaleResolverContext context) {
-        return Locale.forLanguageTag(languages.of(Languages.ENGLISH));
+        return Locale.forLanguageTag(languages.forPrograms());
     }
 }

@@ -76,7 +76,7 @@ class Open311Resource {
     @Path("/services.json")
     @Operation(summary = "The fields (sectors) a request can be about, as Open311 services")
     public List<Service> services(@Parameter(description = "vi (default) or en") @QueryParam("lang") String lang) {
-        boolean vi = languages.ofParameter(lang, Languages.VIETNAMESE).equals(Languages.VIETNAMESE);
+        boolean vi = languages.forPeople(lang).equals(Languages.VIETNAMESE);
         Map<String, String> departments = names(directory.departments(), vi);
         Map<String, String> routes = directory.routes().stream()
                 .collect(Collectors.toMap(Directory.Route::fieldCode, Directory.Route::departmentCode));
@@ -100,7 +100,7 @@ class Open311Resource {
             @Parameter(description = "page number from 1") @QueryParam("page") Integer page,
             @Parameter(description = "page size, 1 to 200, default 50") @QueryParam("size") Integer size,
             @Parameter(description = "vi (default) or en") @QueryParam("lang") String lang) {
-        boolean vi = languages.ofParameter(lang, Languages.VIETNAMESE).equals(Languages.VIETNAMESE);
+        boolean vi = languages.forPeople(lang).equals(Languages.VIETNAMESE);
         Map<String, String> fields = names(directory.fields(), vi);
         String field = serviceCode == null || serviceCode.isBlank() ? null : serviceCode.trim();
         if (field != null && !fields.containsKey(field)) {

@@ -61,7 +61,7 @@ class ReportPageResource {
     public TemplateInstance latest(@Parameter(description = "yyyy-MM; default the latest closed month") @QueryParam("month") String month,
             @Parameter(description = "vi or en; default the language switch's cookie, else Accept-Language, else vi")
             @QueryParam("lang") String lang) {
-        String language = languages.ofParameter(lang, Languages.VIETNAMESE);
+        String language = languages.forPeople(lang);
         List<ReportVersionRepository.Published> months = service.months();
         if (month != null && !month.isBlank()) {
             return render(service.latest(Months.parse(month.trim())), months, language);
@@ -77,7 +77,7 @@ class ReportPageResource {
     public TemplateInstance month(@Parameter(description = "yyyy-MM, e.g. 2025-07") @PathParam("month") String month,
             @Parameter(description = "vi or en; default the language switch's cookie, else Accept-Language, else vi")
             @QueryParam("lang") String lang) {
-        String language = languages.ofParameter(lang, Languages.VIETNAMESE);
+        String language = languages.forPeople(lang);
         return render(service.latest(Months.parse(month)), service.months(), language);
     }
 

@@ -26,6 +26,9 @@ import javax.crypto.spec.SecretKeySpec;
  * and is always checked against the hash. {@link #forget} drops a user's entries when the user changes. A verification
  * that was already running when a user changed might have read the old hash: {@link #remember} takes the
  * {@link #generation()} read before the verification began and discards the entry if any user changed since.
+ *
+ * <p>Not a quarkus-cache: that generation check (a verification that raced with a user's change is not kept)
+ * and the per-user removal by name under a key that hides the name have no counterpart in {@code @CacheResult}.
  */
 final class CredentialCache {
 

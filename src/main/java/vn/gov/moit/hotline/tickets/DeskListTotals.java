@@ -16,6 +16,10 @@ import java.util.function.LongSupplier;
  * {@code hotline.tickets.desk-list-total-ttl} per list on each instance, and may be that much behind (plus the
  * time of one count, while which the others keep the last total); smaller totals, cheap to count and easy to check
  * against the list, are always counted.
+ *
+ * <p>Not a quarkus-cache: its entries are kept or not by their value (only totals of at least
+ * {@value #REUSED_FROM}), and an expired total is still answered while one request counts it again
+ * (stale-while-revalidate); {@code @CacheResult} keeps every value and makes every caller wait for the reload.
  */
 @ApplicationScoped
 class DeskListTotals {

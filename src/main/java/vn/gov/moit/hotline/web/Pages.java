@@ -67,9 +67,9 @@ class Pages {
     @Inject
     Languages languages;
 
-    /** The frame of a page in the request's language ({@link Languages}: Vietnamese unless asked otherwise). */
+    /** The frame of a page in the request's language ({@link Languages#forPeople()}). */
     Frame frame(String page) {
-        String language = languages.of(Languages.VIETNAMESE);
+        String language = languages.forPeople();
         boolean anonymous = "anonymous".equals(user.username());
         return new Frame(language, texts.texts(language), texts.json(language), page,
                 anonymous ? null : user.username(),
