@@ -7,8 +7,8 @@ import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -29,47 +29,39 @@ public class TypedParams implements ParamConverterProvider {
         }
         if (rawType.isEnum()) {
             Class<? extends Enum> type = (Class<? extends Enum>) rawType;
-            return (ParamConverter<T>) converter(name, text -> {
-                try {
-                    return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
-                } catch (IllegalArgumentException e) {
-                    throw new DomainException.InvalidInput(name, name + " must be one of " + allowed(type));
-                }
-            });
+            return (ParamConverter<T>) converter(name, "must be one of " + allowed(type),
+                    text -> Enum.valueOf(type, text.toUpperCase(Locale.ROOT)));
         }
         if (rawType == LocalDate.class) {
-            return (ParamConverter<T>) converter(name, text -> {
-                try {
-                    return LocalDate.parse(text);
-                } catch (DateTimeParseException e) {
-                    throw new DomainException.InvalidInput(name, name + " must be a date like 2026-11-23");
-                }
-            });
+            return (ParamConverter<T>) converter(name, "must be a date like 2026-11-23", LocalDate::parse);
         }
         if (rawType == Integer.class) {
-            return (ParamConverter<T>) converter(name, text -> {
-                try {
-                    return Integer.valueOf(text);
-                } catch (NumberFormatException e) {
-                    throw new DomainException.InvalidInput(name, name + " must be a whole number");
-                }
-            });
+            return (ParamConverter<T>) converter(name, "must be a whole number", Integer::valueOf);
         }
         if (rawType == Boolean.class) {
-            return (ParamConverter<T>) converter(name, text -> switch (text.toLowerCase(Locale.ROOT)) {
+            return (ParamConverter<T>) converter(name, "must be true or false",
+                    text -> switch (text.toLowerCase(Locale.ROOT)) {
                 case "true", "1", "yes" -> Boolean.TRUE;
                 case "false", "0", "no" -> Boolean.FALSE;
-                default -> throw new DomainException.InvalidInput(name, name + " must be true or false");
+                default -> throw new IllegalArgumentException(text);
             });
         }
         return null;
     }
 
-    private static <T> ParamConverter<T> converter(String name, Function<String, T> parse) {
+    /** A converter by {@code parse}; what it refuses is a 400: "{@code name} {@code reason}". */
+    private static <T> ParamConverter<T> converter(String name, String reason, Function<String, T> parse) {
         return new ParamConverter<>() {
             @Override
             public T fromString(String value) {
-                return value == null || value.isBlank() ? null : parse.apply(value.trim());
+                if (value == null || value.isBlank()) {
+                    return null;
+                }
+                try {
+                    return parse.apply(value.trim());
+                } catch (IllegalArgumentException | DateTimeException refused) {
+                    throw new DomainException.InvalidInput(name, name + " " + reason);
+                }
             }
 
             @Override

@@ -29,10 +29,10 @@ import vn.gov.moit.hotline.common.JdbcTime;
 public class CallFacts {
 
     /** Rows per round trip: a few hundred KiB of rows in flight, few enough round trips for a million rows. */
-    public static final int FETCH_SIZE = 2_000;
+    static final int FETCH_SIZE = 2_000;
 
     /** The span one query reads: tens of thousands of calls at national-hotline scale. */
-    public static final Duration SLICE = Duration.ofDays(1);
+    private static final Duration SLICE = Duration.ofDays(1);
 
     private static final String CALLS = """
             select arrived_at, state, wait_seconds, talk_seconds
