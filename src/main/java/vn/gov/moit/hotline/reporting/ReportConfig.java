@@ -37,6 +37,14 @@ public interface ReportConfig {
     @Min(1)
     int suppressionThreshold();
 
+    /**
+     * How often the Open311 feed's privacy rule recounts each month's requests by field and by department in
+     * the background (a count over every month since the first); a public request reads the last count and
+     * never waits for one, except the first after start. "off" counts on every request instead.
+     */
+    @WithDefault("5m")
+    String open311Recount();
+
     /** When the nightly build runs (Quartz-style cron, in {@link #zone()}); "off" disables the schedule. */
     @WithDefault("0 30 1 * * ?")
     String cron();
