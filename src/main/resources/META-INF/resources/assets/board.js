@@ -70,7 +70,7 @@
     items.forEach((x) => {
       body.append(el('tr', { 'data-ticket-id': x.id },
         el('td', {}, el('a', { href: '/tickets/' + x.id }, x.reference)),
-        el('td', {}, el('span', { class: 'badge' + (x.status === 'CLOSED' ? ' ok' : '') }, t('status_' + x.status))),
+        el('td', {}, el('span', { class: 'badge' + (x.status === 'CLOSED' ? ' ok' : '') }, t('status_label_$' + x.status))),
         el('td', { class: 'hide-narrow' }, x.summary || '—'),
         el('td', {}, x.departmentCode || '—')));
     });

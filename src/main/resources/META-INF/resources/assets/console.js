@@ -147,7 +147,7 @@
     res.data.items.forEach((x) => {
       body.append(el('tr', {},
         el('td', {}, el('button', { type: 'button', class: 'link', onclick: () => openTicket(x.id, true) }, x.reference)),
-        el('td', {}, t('status_' + x.status)),
+        el('td', {}, t('status_label_$' + x.status)),
         el('td', {}, x.summary || '—')));
     });
     table.hidden = res.data.items.length === 0;

@@ -30,7 +30,7 @@
           el('span', { class: 'timeleft ' + left.cls }, left.text),
           x.breached ? [' ', el('span', { class: 'badge breached' }, t('breached'))] : null,
           x.raisedToLeaders ? [' ', el('span', { class: 'badge soon' }, t('raised'))] : null),
-        el('td', { class: 'hide-narrow' }, t('priority_' + x.priority)),
+        el('td', { class: 'hide-narrow' }, t('priority_label_' + x.priority)),
         el('td', {}, t('escalation_state_' + x.state)));
       body.append(row);
     });

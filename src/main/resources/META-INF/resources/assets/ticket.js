@@ -81,9 +81,9 @@ const TicketPanel = (() => {
     panel.dataset.ticketId = view.id;
     panel.dataset.status = view.status;
     byId('tp-reference').textContent = view.reference;
-    byId('tp-status').textContent = t('status_' + view.status);
+    byId('tp-status').textContent = t('status_label_$' + view.status);
     byId('tp-caller').textContent = callerText(view);
-    byId('tp-source').textContent = t('source_' + view.source);
+    byId('tp-source').textContent = t('source_label_$' + view.source);
     byId('tp-department').textContent = view.departmentCode || '—';
     byId('tp-resolution').textContent = view.resolution || '—';
     const deadline = byId('tp-deadline');
@@ -144,7 +144,7 @@ const TicketPanel = (() => {
     const list = byId('tp-history');
     list.replaceChildren();
     (res.ok ? res.data : []).forEach((h) => {
-      list.append(el('li', {}, dateTime(h.at) + ' · ' + h.actor + ' · ' + t('status_' + h.toStatus)
+      list.append(el('li', {}, dateTime(h.at) + ' · ' + h.actor + ' · ' + t('status_label_$' + h.toStatus)
         + (h.departmentCode ? ' · ' + h.departmentCode : '') + (h.note ? ' — ' + h.note : '')));
     });
   }
@@ -171,7 +171,7 @@ const TicketPanel = (() => {
     tickets.forEach((x) => {
       list.append(el('li', {},
         el('button', { type: 'button', class: 'link', onclick: () => open(x.id, { focus: true }) }, x.reference),
-        ' · ' + t('status_' + x.status) + (x.summary ? ' · ' + x.summary : '')));
+        ' · ' + t('status_label_$' + x.status) + (x.summary ? ' · ' + x.summary : '')));
     });
   }
 
@@ -196,7 +196,7 @@ const TicketPanel = (() => {
         clearErrors(form);
         form.querySelectorAll('textarea').forEach((x) => { x.value = ''; });
         render(res.data);
-        message(t('done_' + form.dataset.action, { ref: res.data.reference }), 'ok');
+        message(t('done_' + form.dataset.action.replaceAll('-', '_'), { ref: res.data.reference }), 'ok');
         listeners.forEach((l) => l(res.data));
       } else if (res.status === 409) {
         showProblem(form, res.data);

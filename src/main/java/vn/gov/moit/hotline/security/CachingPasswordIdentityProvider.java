@@ -8,7 +8,6 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
-import io.quarkus.security.jpa.runtime.JpaIdentityProvider;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
@@ -26,17 +25,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Checks user names and passwords (HTTP Basic and the login form) before security-jpa's provider, which it
- * wraps: a password verified within {@code hotline.security.credential-cache.ttl} is accepted from
- * {@link CredentialCache} without a new bcrypt check (50-100 ms of CPU each); anything else goes to
- * security-jpa, whose bcrypt check runs off the IO thread, and only a success is remembered. Providers run in
- * decreasing {@link #priority()} and the next one is asked only when one answers nothing, which this one
- * never does, so security-jpa's provider is reached only through here.
+ * Checks user names and passwords (HTTP Basic and the login form): a password verified within
+ * {@code hotline.security.credential-cache.ttl} is accepted from {@link CredentialCache} without a new bcrypt
+ * check (50-100 ms of CPU each); anything else is checked against the stored bcrypt hash off the IO thread,
+ * and only a success is remembered. Providers run in decreasing {@link #priority()} and the next one is asked
+ * only when one answers nothing, which this one never does: security-jpa's own provider (the extension maps
+ * {@link User}) is never reached.
  */
 @ApplicationScoped
 class CachingPasswordIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
-    private final JpaIdentityProvider passwords;
     private final CredentialCache cache;
     /** Checks under way, by cache key. */
     private final Map<String, Uni<CredentialCache.Verified>> checking = new ConcurrentHashMap<>();
@@ -52,14 +50,13 @@ class CachingPasswordIdentityProvider implements IdentityProvider<UsernamePasswo
     private final Users users;
     private final WebSessionRepository sessions;
     private final String formLoginAddress;
-    /** Spent on a user name that does not exist, so that it costs what a wrong password costs. */
-    private final String unknownUserPassword = "not-a-user-" + System.identityHashCode(this);
+    /** Checked for a user name that does not exist, so that it costs what a wrong password costs. */
+    private final String unknownUserHash = BcryptUtil.bcryptHash(java.util.UUID.randomUUID().toString());
 
     @Inject
-    CachingPasswordIdentityProvider(JpaIdentityProvider passwords, SecurityConfig config, MeterRegistry registry,
+    CachingPasswordIdentityProvider(SecurityConfig config, MeterRegistry registry,
             LoginThrottle throttle, WebSessionRepository sessions, Users users,
             @ConfigProperty(name = "quarkus.http.auth.form.post-location", defaultValue = "/j_security_check") String formLoginAddress) {
-        this.passwords = passwords;
         this.throttle = throttle;
         this.users = users;
         this.sessions = sessions;
@@ -77,7 +74,7 @@ class CachingPasswordIdentityProvider implements IdentityProvider<UsernamePasswo
         return UsernamePasswordAuthenticationRequest.class;
     }
 
-    /** Ahead of security-jpa's provider (default priority). */
+    /** Ahead of security-jpa's own provider (default priority). */
     @Override
     public int priority() {
         return SYSTEM_FIRST + 100;
@@ -87,7 +84,7 @@ class CachingPasswordIdentityProvider implements IdentityProvider<UsernamePasswo
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
             AuthenticationRequestContext context) {
         RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
-        Uni<SecurityIdentity> identity = verified(request, context, http);
+        Uni<SecurityIdentity> identity = verified(request, http);
         if (http == null || !formLoginAddress.equals(http.request().path())) {
             return identity;
         }
@@ -99,10 +96,9 @@ class CachingPasswordIdentityProvider implements IdentityProvider<UsernamePasswo
                         .build()));
     }
 
-    private Uni<SecurityIdentity> verified(UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context,
-            RoutingContext http) {
+    private Uni<SecurityIdentity> verified(UsernamePasswordAuthenticationRequest request, RoutingContext http) {
         if (!cache.enabled()) {
-            return throttled(request, context, http);
+            return throttled(request, http);
         }
         String key = cache.keyOf(request.getUsername(), request.getPassword().getPassword());
         Optional<CredentialCache.Verified> known = cache.lookup(key);
@@ -118,14 +114,14 @@ class CachingPasswordIdentityProvider implements IdentityProvider<UsernamePasswo
         }
         // When an entry expires, every request of a busy client misses until the new check is done: they wait
         // for that one check instead of each starting its own.
-        return checking.computeIfAbsent(key, k -> verifyOnce(request, context, http, k))
+        return checking.computeIfAbsent(key, k -> verifyOnce(request, http, k))
                 .onItem().transform(verified -> identity(verified, request));
     }
 
-    private Uni<CredentialCache.Verified> verifyOnce(UsernamePasswordAuthenticationRequest request,
-            AuthenticationRequestContext context, RoutingContext http, String key) {
+    private Uni<CredentialCache.Verified> verifyOnce(UsernamePasswordAuthenticationRequest request, RoutingContext http,
+            String key) {
         long generation = cache.generation();
-        return throttled(request, context, http)
+        return throttled(request, http)
                 .onItem().transform(identity -> new CredentialCache.Verified(identity.getPrincipal().getName(),
                         identity.getRoles()))
                 .onItem().invoke(verified -> cache.remember(generation, key, verified))
@@ -137,15 +133,14 @@ class CachingPasswordIdentityProvider implements IdentityProvider<UsernamePasswo
      * The bcrypt check, unless the name or the address has failed too often (then refused without it); a
      * failure is counted, a success resets the name's count.
      */
-    private Uni<SecurityIdentity> throttled(UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context,
-            RoutingContext http) {
+    private Uni<SecurityIdentity> throttled(UsernamePasswordAuthenticationRequest request, RoutingContext http) {
         String username = request.getUsername();
         String address = http == null || http.request().remoteAddress() == null ? null
                 : http.request().remoteAddress().hostAddress();
         return blocking(() -> throttle.refusedFor(username, address))
                 .onItem().transformToUni(wait -> wait.isPresent()
                         ? Uni.createFrom().<SecurityIdentity>failure(LoginThrottled.failure(wait.get()))
-                        : verify(request, context)
+                        : verify(request)
                                 .onItem().call(identity -> blocking(() -> {
                                     throttle.succeeded(username);
                                     return null;
@@ -162,15 +157,17 @@ class CachingPasswordIdentityProvider implements IdentityProvider<UsernamePasswo
                                 })));
     }
 
-    /** The bcrypt check by security-jpa, which runs it off the IO thread. */
-    private Uni<SecurityIdentity> verify(UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
-        return blocking(() -> users.exists(request.getUsername()))
-                .onItem().transformToUni(exists -> exists ? passwords.authenticate(request, context)
-                        : blocking(() -> {
-                            // No such user: the same bcrypt work as a wrong password, then the same refusal.
-                            BcryptUtil.bcryptHash(unknownUserPassword);
-                            throw new AuthenticationFailedException();
-                        }).replaceWith(Uni.createFrom().<SecurityIdentity>nullItem()))
+    /** The bcrypt check, off the IO thread; an unknown name costs the same check and gets the same refusal. */
+    private Uni<SecurityIdentity> verify(UsernamePasswordAuthenticationRequest request) {
+        return blocking(() -> {
+            Optional<Users.Credentials> found = users.credentials(request.getUsername());
+            boolean matches = BcryptUtil.matches(new String(request.getPassword().getPassword()),
+                    found.map(Users.Credentials::passwordHash).orElse(unknownUserHash));
+            if (!matches || found.isEmpty()) {
+                throw new AuthenticationFailedException();
+            }
+            return identity(new CredentialCache.Verified(request.getUsername(), found.get().roles()), request);
+        })
                 .onItem().invoke(identity -> accepted.increment())
                 .onFailure().invoke(failure -> refused.increment());
     }
@@ -180,7 +177,7 @@ class CachingPasswordIdentityProvider implements IdentityProvider<UsernamePasswo
         return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
-    /** The same identity security-jpa builds: the user name, the roles, and this request's password. */
+    /** The identity of a checked password: the user name, the roles, and this request's password. */
     private static SecurityIdentity identity(CredentialCache.Verified verified, UsernamePasswordAuthenticationRequest request) {
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(verified.username()))

@@ -100,12 +100,22 @@ public class Users {
         return Map.copyOf(users);
     }
 
+    /** What a password is checked against: the stored bcrypt hash and the user's roles. */
+    record Credentials(String passwordHash, Set<String> roles) {
+    }
+
     /** The roles of a user; empty when there is no such user any more. */
     @Transactional
     Set<String> rolesOf(String username) {
+        return credentials(username).map(Credentials::roles).orElse(Set.of());
+    }
+
+    /** The hash and roles of a user, if there is one (read off the IO thread, before a password check). */
+    @Transactional
+    Optional<Credentials> credentials(String username) {
         User u = User.findByUsername(username);
         if (u == null) {
-            return Set.of();
+            return Optional.empty();
         }
         Set<String> roles = new java.util.HashSet<>();
         for (String role : u.roles.split(",")) {
@@ -113,13 +123,7 @@ public class Users {
                 roles.add(role.trim());
             }
         }
-        return roles;
-    }
-
-    /** Whether a user of that name exists (asked before checking a password, off the IO thread). */
-    @Transactional
-    boolean exists(String username) {
-        return User.count("username", username) > 0;
+        return Optional.of(new Credentials(u.passwordHash, Set.copyOf(roles)));
     }
 
     /** The extension registered for a user, if any. */

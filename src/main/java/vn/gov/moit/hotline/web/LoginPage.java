@@ -53,7 +53,7 @@ class LoginPage {
         if (!anonymous() && !error) {
             return seeOther(pages.home());
         }
-        TemplateInstance page = login.data("f", pages.frame("login")).data("error", error)
+        TemplateInstance page = pages.page(login, "login").data("error", error)
                 .data("loggedOut", loggedOut).data("throttled", seconds(throttled));
         return Response.ok(page).build();
     }

@@ -8,28 +8,25 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import vn.gov.moit.hotline.common.Languages;
 
 /**
- * The pages' words in each language, from {@code web/texts_<lang>.properties} (UTF-8). Templates read them
- * by key; the pages' scripts get the same map as JSON, so a label is translated in one place only.
+ * The pages' words for their scripts: {@link PageMessages}' files ({@code messages/page_<lang>.properties}, UTF-8)
+ * as one JSON object per language, so a word the templates show and one a script writes come from one place.
  */
 @ApplicationScoped
 class PageTexts {
 
 
-    private final Map<String, Map<String, String>> byLanguage = new TreeMap<>();
     private final Map<String, String> jsonByLanguage = new TreeMap<>();
 
     PageTexts() {
         ObjectMapper json = new ObjectMapper();
         for (String lang : Languages.OFFERED) {
-            Map<String, String> texts = Collections.unmodifiableMap(load(lang));
-            byLanguage.put(lang, texts);
+            Map<String, String> texts = load(lang);
             try {
                 // Safe inside <script>: no "</" can close the element early.
                 jsonByLanguage.put(lang, json.writeValueAsString(texts).replace("</", "<\\/"));
@@ -39,16 +36,12 @@ class PageTexts {
         }
     }
 
-    Map<String, String> texts(String lang) {
-        return byLanguage.get(lang);
-    }
-
     String json(String lang) {
         return jsonByLanguage.get(lang);
     }
 
     static Map<String, String> load(String lang) {
-        String path = "web/texts_" + lang + ".properties";
+        String path = "messages/page_" + lang + ".properties";
         try (InputStream in = PageTexts.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("Missing " + path);

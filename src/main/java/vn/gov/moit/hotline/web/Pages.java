@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Map;
+import java.util.Locale;
 import vn.gov.moit.hotline.common.Languages;
 import vn.gov.moit.hotline.common.Roles;
 import vn.gov.moit.hotline.security.CurrentUser;
@@ -24,23 +24,9 @@ class Pages {
      *     the server's time and not the workstation's
      * @param today the hotline's current day (its zone), for "today" figures
      */
-    public record Frame(String lang, Map<String, String> m, String textsJson, String page, String username,
+    public record Frame(String lang, String textsJson, String page, String username,
             boolean console, boolean desk, boolean board, String role, String department, long serverNow,
             LocalDate today, String zone) {
-
-        /** The text for a key in the page's language; a missing key fails the page loudly, never silently. */
-        public String t(String key) {
-            String text = m.get(key);
-            if (text == null) {
-                throw new IllegalArgumentException("No page text '" + key + "' in " + lang);
-            }
-            return text;
-        }
-
-        /** The label of a code or enum constant, e.g. {@code label('priority', HIGH)} reads {@code priority_HIGH}. */
-        public String label(String kind, Object value) {
-            return t(kind + "_" + value);
-        }
 
         /** The other language, for the switch. */
         public String otherLang() {
@@ -67,11 +53,18 @@ class Pages {
     @Inject
     Languages languages;
 
-    /** The frame of a page in the request's language ({@link Languages#forPeople()}). */
-    Frame frame(String page) {
+    /**
+     * A page in the request's language ({@link Languages#forPeople()}): its frame as {@code f}, and the locale
+     * that chooses the language of its {@code page:} words ({@link PageMessages}).
+     */
+    TemplateInstance page(Template template, String page) {
         String language = languages.forPeople();
+        return template.data("f", frame(language, page)).setLocale(Locale.forLanguageTag(language));
+    }
+
+    private Frame frame(String language, String page) {
         boolean anonymous = "anonymous".equals(user.username());
-        return new Frame(language, texts.texts(language), texts.json(language), page,
+        return new Frame(language, texts.json(language), page,
                 anonymous ? null : user.username(),
                 mayUseConsole(), mayUseDesk(), mayUseBoard(), anonymous ? null : role(),
                 anonymous ? null : user.departmentCode(), clock.millis(), LocalDate.ofInstant(clock.instant(), zone),
@@ -103,7 +96,7 @@ class Pages {
 
     /** The "not found" page in the user's language. */
     TemplateInstance notFound() {
-        return notFound.data("f", frame("not-found"));
+        return page(notFound, "not-found");
     }
 
     private String role() {

@@ -10,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -18,6 +19,7 @@ import vn.gov.moit.hotline.directory.Directory;
 import vn.gov.moit.hotline.tickets.CallerType;
 import vn.gov.moit.hotline.tickets.Priority;
 import vn.gov.moit.hotline.tickets.TicketService;
+import vn.gov.moit.hotline.tickets.TicketSource;
 import vn.gov.moit.hotline.tickets.TicketStatus;
 
 /**
@@ -55,22 +57,23 @@ class WorkPages {
     @Path("console")
     @Operation(hidden = true)
     public Response console() {
-        return page(pages::mayUseConsole, () -> withTicketForms(console.data("f", pages.frame("console")))
-                .data("statuses", TicketStatus.values()));
+        return page(pages::mayUseConsole, () -> withTicketForms(pages.page(console, "console"))
+                .data("statuses", TicketStatus.values())
+                .data("sources", List.of(TicketSource.MANUAL, TicketSource.FIELD_OFFICER_REPORT, TicketSource.CALLBACK)));
     }
 
     @GET
     @Path("desk")
     @Operation(hidden = true)
     public Response desk() {
-        return page(pages::mayUseDesk, () -> withTicketForms(desk.data("f", pages.frame("desk"))));
+        return page(pages::mayUseDesk, () -> withTicketForms(pages.page(desk, "desk")));
     }
 
     @GET
     @Path("board")
     @Operation(hidden = true)
     public Response board() {
-        return page(pages::mayUseBoard, () -> board.data("f", pages.frame("board")));
+        return page(pages::mayUseBoard, () -> pages.page(board, "board"));
     }
 
     @GET
@@ -86,7 +89,7 @@ class WorkPages {
         } catch (NumberFormatException | DomainException.NotFound e) {
             return Response.status(404).entity(pages.notFound()).build();
         }
-        return Response.ok(withTicketForms(ticket.data("f", pages.frame("ticket")))
+        return Response.ok(withTicketForms(pages.page(ticket, "ticket"))
                 .data("ticketId", ticketId).data("reference", reference)).build();
     }
 

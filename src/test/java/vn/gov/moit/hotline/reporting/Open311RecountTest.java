@@ -2,8 +2,8 @@ package vn.gov.moit.hotline.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Proxy;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -97,17 +97,16 @@ class Open311RecountTest {
         return List.copyOf(left.get(0).fieldCodes());
     }
 
+    /** The settings this needs (a proxy: an implementing class would carry the interface's validation bindings). */
     private static ReportConfig config(String recount) {
-        return new ReportConfig() {
-            public YearMonth firstMonth() { return YearMonth.of(2025, 7); }
-            public ZoneId zone() { return ZONE; }
-            public int shortAbandonSeconds() { return 5; }
-            public int serviceLevelSeconds() { return 30; }
-            public int suppressionThreshold() { return 3; }
-            public String open311Recount() { return recount; }
-            public String cron() { return "off"; }
-            public boolean enabled() { return false; }
-            public Duration lockLease() { return Duration.ofMinutes(10); }
-        };
+        Map<String, Object> values = Map.of("firstMonth", YearMonth.of(2025, 7), "zone", ZONE,
+                "suppressionThreshold", 3, "open311Recount", recount);
+        return (ReportConfig) Proxy.newProxyInstance(ReportConfig.class.getClassLoader(),
+                new Class<?>[] {ReportConfig.class}, (proxy, method, args) -> {
+                    if (!values.containsKey(method.getName())) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    return values.get(method.getName());
+                });
     }
 }

@@ -92,4 +92,13 @@ class PageAuthTest {
         given().cookie("hotline-lang", "en").get("/login").then().statusCode(200).body(containsString("Log in"));
         given().get("/login").then().statusCode(200).body(containsString("Đăng nhập"));
     }
+
+    @Test
+    void theLabelsOfStatusesAndCallerTypesFollowTheLanguage() {
+        String session = sessionOf(Api.OPERATOR, "demo");
+        given().cookie("quarkus-credential", session).cookie("hotline-lang", "en").get("/console").then().statusCode(200)
+                .body(containsString(">Callback pending</option>"), containsString(">Business</option>"));
+        given().cookie("quarkus-credential", session).get("/console").then().statusCode(200)
+                .body(containsString(">Chờ gọi lại</option>"), containsString(">Doanh nghiệp</option>"));
+    }
 }
