@@ -9,7 +9,13 @@ const TicketPanel = (() => {
   const panel = document.getElementById('ticket-panel');
   const role = document.body.dataset.role;
   const listeners = [];
+  const names = JSON.parse(document.getElementById('tp-names').textContent);
   let ticket = null;
+
+  /** The name of a field, province or department in the page's language; the code if it is not known. */
+  function nameOf(kind, code) {
+    return code ? (names[kind][code] || code) : '—';
+  }
 
   /** Which statuses each form is offered in. */
   const OFFERED = {
@@ -82,9 +88,16 @@ const TicketPanel = (() => {
     panel.dataset.status = view.status;
     byId('tp-reference').textContent = view.reference;
     byId('tp-status').textContent = t('status_label_$' + view.status);
+    byId('tp-v-summary').textContent = view.summary || '—';
+    byId('tp-v-description').textContent = view.description || '—';
     byId('tp-caller').textContent = callerText(view);
+    byId('tp-v-caller-type').textContent = view.callerType ? t('caller_type_label_$' + view.callerType) : '—';
+    byId('tp-v-province').textContent = nameOf('province', view.provinceCode);
+    byId('tp-v-commune').textContent = view.commune || '—';
+    byId('tp-v-field').textContent = nameOf('field', view.fieldCode);
+    byId('tp-v-priority').textContent = view.priority ? t('priority_label_' + view.priority) : '—';
     byId('tp-source').textContent = t('source_label_$' + view.source);
-    byId('tp-department').textContent = view.departmentCode || '—';
+    byId('tp-department').textContent = nameOf('department', view.departmentCode);
     byId('tp-resolution').textContent = view.resolution || '—';
     const deadline = byId('tp-deadline');
     deadline.replaceChildren();
@@ -121,6 +134,7 @@ const TicketPanel = (() => {
       suggestDepartment(view.id);
     }
     loadHistory(view.id);
+    loadAssignments(view.id);
     if (byId('tp-triage')) {
       loadRepeatCallers(view);
     }
@@ -137,6 +151,31 @@ const TicketPanel = (() => {
     } else {
       hint.textContent = t('no_suggestion');
     }
+  }
+
+  /** Every department the ticket was sent to: when, by whom, the note, the answer and any raise. */
+  async function loadAssignments(id) {
+    const res = await api('GET', '/api/escalations/tickets/' + id);
+    const list = byId('tp-assignments');
+    list.replaceChildren();
+    const assignments = res.ok ? res.data : [];
+    assignments.forEach((x) => {
+      const item = el('li', {}, el('strong', {}, t('assignment_line',
+        { department: nameOf('department', x.departmentCode), at: dateTime(x.escalatedAt), by: x.escalatedBy })),
+        ' · ' + t('escalation_state_' + x.state));
+      if (x.note) {
+        item.append(el('p', { class: 'long-text' }, t('assignment_note', { note: x.note })));
+      }
+      if (x.answeredAt) {
+        item.append(el('p', { class: 'long-text' },
+          t('assignment_answer', { at: dateTime(x.answeredAt), by: x.answeredBy, answer: x.answer || '' })));
+      }
+      if (x.raisedAt) {
+        item.append(el('p', {}, t('assignment_raised', { at: dateTime(x.raisedAt), reason: x.raiseReason || '' })));
+      }
+      list.append(item);
+    });
+    byId('tp-assignments-box').hidden = assignments.length === 0;
   }
 
   async function loadHistory(id) {

@@ -186,6 +186,21 @@ interface PageMessages {
     String created();
     @Message
     String history();
+
+    @Message
+    String case_assignments();
+
+    @Message
+    String assignment_line(String department, String at, String by);
+
+    @Message
+    String assignment_note(String note);
+
+    @Message
+    String assignment_answer(String at, String by, String answer);
+
+    @Message
+    String assignment_raised(String at, String reason);
     @Message
     String actions();
     @Message

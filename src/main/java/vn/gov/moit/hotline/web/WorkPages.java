@@ -1,5 +1,7 @@
 package vn.gov.moit.hotline.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.PermitAll;
@@ -11,10 +13,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import vn.gov.moit.hotline.common.DomainException;
+import vn.gov.moit.hotline.common.Languages;
 import vn.gov.moit.hotline.directory.Directory;
 import vn.gov.moit.hotline.tickets.CallerType;
 import vn.gov.moit.hotline.tickets.Priority;
@@ -37,6 +42,12 @@ class WorkPages {
 
     @Inject
     Directory directory;
+
+    @Inject
+    Languages languages;
+
+    @Inject
+    ObjectMapper json;
 
     @Inject
     TicketService tickets;
@@ -93,9 +104,30 @@ class WorkPages {
                 .data("ticketId", ticketId).data("reference", reference)).build();
     }
 
-    /** What the ticket panel's forms offer: reference data and the codes of the ticket's enumerations. */
+    /**
+     * What the ticket panel needs: reference data for its forms, the codes of the ticket's enumerations, and the
+     * names of fields, provinces and departments in the page's language for its script (as JSON).
+     */
     private TemplateInstance withTicketForms(TemplateInstance page) {
-        return page.data("d", directory).data("callerTypes", CallerType.values()).data("priorities", Priority.values());
+        return page.data("d", directory).data("callerTypes", CallerType.values()).data("priorities", Priority.values())
+                .data("names", names(languages.forPeople().equals(Languages.VIETNAMESE)));
+    }
+
+    private String names(boolean vi) {
+        Map<String, Map<String, String>> names = Map.of("field", byCode(directory.fields(), vi),
+                "province", byCode(directory.provinces(), vi), "department", byCode(directory.departments(), vi));
+        try {
+            // Safe inside <script>: no "</" can close the element early.
+            return json.writeValueAsString(names).replace("</", "<\\/");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, String> byCode(List<Directory.Entry> entries, boolean vi) {
+        Map<String, String> names = new TreeMap<>();
+        entries.forEach(e -> names.put(e.code(), vi ? e.nameVi() : e.nameEn()));
+        return names;
     }
 
     private Response page(BooleanSupplier allowed, Supplier<TemplateInstance> render) {

@@ -150,6 +150,7 @@ class PublicReportTest {
                 .body(startsWith(ReportCsv.HEADER));
         given().get("/reports/" + MONTH).then().statusCode(200)
                 .header("Content-Type", equalTo("text/html;charset=UTF-8"));
+        given().get("/assets/favicon.svg").then().statusCode(200).contentType(startsWith("image/svg+xml"));
         given().get("/api/public/open311/v2/services.json").then().statusCode(200);
         given().get("/api/public/open311/v2/requests.json").then().statusCode(200);
     }

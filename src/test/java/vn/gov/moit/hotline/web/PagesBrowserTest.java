@@ -137,11 +137,21 @@ class PagesBrowserTest {
             // less, as the browser's time runs on while the test clock stands still).
             assertThat(b.text(row)).containsPattern("còn (3 ngày|2 ngày 23 giờ)");
             b.click(By.cssSelector("#queue tr[data-ticket-id='" + id + "'] button"));
+            // The officer sees the whole case the operator took down, not just its one-line summary.
+            b.waitForText(By.id("tp-v-summary"), "Thông báo website thương mại điện tử bán hàng");
+            assertThat(b.text(By.id("tp-v-caller-type"))).isEqualTo("Doanh nghiệp");
+            assertThat(b.text(By.id("tp-v-province"))).isEqualTo("Thành phố Hà Nội");
+            assertThat(b.text(By.id("tp-v-commune"))).isEqualTo("Phường Ba Đình");
+            assertThat(b.text(By.id("tp-v-field"))).isEqualTo("Thương mại điện tử và kinh tế số");
+            assertThat(b.text(By.id("tp-v-priority"))).isEqualTo("Bình thường");
+            assertThat(b.text(By.id("tp-department"))).isEqualTo("Cục Thương mại điện tử và Kinh tế số");
+            b.waitForText(By.id("tp-assignments"), "Cục Thương mại điện tử và Kinh tế số · nhận chuyển lúc");
             b.click(By.id("tp-accept-save"));
             b.waitForText(By.id("tp-status"), "Đơn vị đang xử lý");
             b.type(By.id("tp-answer-text"), "Doanh nghiệp thông báo website tại Sở Công Thương Hà Nội");
             b.click(By.id("tp-answer-save"));
             b.waitForText(By.id("tp-status"), "Đơn vị đã trả lời");
+            b.waitForText(By.id("tp-assignments"), "Doanh nghiệp thông báo website tại Sở Công Thương Hà Nội");
             b.screenshot("desk");
             b.logOut();
 
