@@ -20,6 +20,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -51,7 +52,7 @@ class CachingPasswordIdentityProvider implements IdentityProvider<UsernamePasswo
     private final WebSessionRepository sessions;
     private final String formLoginAddress;
     /** Checked for a user name that does not exist, so that it costs what a wrong password costs. */
-    private final String unknownUserHash = BcryptUtil.bcryptHash(java.util.UUID.randomUUID().toString());
+    private final String unknownUserHash = BcryptUtil.bcryptHash(UUID.randomUUID().toString());
 
     @Inject
     CachingPasswordIdentityProvider(SecurityConfig config, MeterRegistry registry,

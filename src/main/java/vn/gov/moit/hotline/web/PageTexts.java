@@ -26,13 +26,16 @@ class PageTexts {
     PageTexts() {
         ObjectMapper json = new ObjectMapper();
         for (String lang : Languages.OFFERED) {
-            Map<String, String> texts = load(lang);
-            try {
-                // Safe inside <script>: no "</" can close the element early.
-                jsonByLanguage.put(lang, json.writeValueAsString(texts).replace("</", "<\\/"));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+            jsonByLanguage.put(lang, forScript(json, load(lang)));
+        }
+    }
+
+    /** Data as JSON to put inside a {@code <script type="application/json">}: no "</" can close it early. */
+    static String forScript(ObjectMapper json, Object data) {
+        try {
+            return json.writeValueAsString(data).replace("</", "<\\/");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

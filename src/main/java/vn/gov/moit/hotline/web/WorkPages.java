@@ -1,6 +1,5 @@
 package vn.gov.moit.hotline.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -116,12 +115,7 @@ class WorkPages {
     private String names(boolean vi) {
         Map<String, Map<String, String>> names = Map.of("field", byCode(directory.fields(), vi),
                 "province", byCode(directory.provinces(), vi), "department", byCode(directory.departments(), vi));
-        try {
-            // Safe inside <script>: no "</" can close the element early.
-            return json.writeValueAsString(names).replace("</", "<\\/");
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return PageTexts.forScript(json, names);
     }
 
     private static Map<String, String> byCode(List<Directory.Entry> entries, boolean vi) {
