@@ -87,6 +87,9 @@
     byId('board-updated').textContent = t('board_updated', { time: dateTime(new Date(Hotline.now()).toISOString()) });
   }
 
+  Hotline.ticketSearch(byId('board-search'), null, (page) => {
+    byId('board-search-empty').hidden = page.total > 0;
+  });
   refresh();
   window.setInterval(refresh, REFRESH_MS);
 })();

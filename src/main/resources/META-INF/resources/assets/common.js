@@ -38,7 +38,13 @@ const Hotline = (() => {
       headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(payload);
     }
-    const res = await fetch(path, init);
+    let res;
+    try {
+      res = await fetch(path, init);
+    } catch (e) {
+      // No answer at all (network down, server restarting): said as a problem, so forms keep their text.
+      return { status: 0, ok: false, data: { type: 'urn:problem:hotline:offline', status: 0 } };
+    }
     if (res.status === 401) {
       window.location.assign('/login');
       throw new Error('session ended');
@@ -147,6 +153,17 @@ const Hotline = (() => {
   }
 
   /**
+   * What a problem+json answer means, in the page's language: by the problem's type (its English detail is
+   * for programs), falling back on a general text.
+   */
+  function problemText(problem) {
+    const type = (problem && problem.type) || '';
+    const key = 'problem_' + type.substring(type.lastIndexOf(':') + 1).replaceAll('-', '_');
+    const text = t(key);
+    return text !== key ? text : t('problem_other');
+  }
+
+  /**
    * Shows a problem+json answer on a form: each violation next to its field (the input is marked invalid
    * and the first one gets the focus); anything else in the form's general message.
    */
@@ -171,7 +188,7 @@ const Hotline = (() => {
     });
     const detail = problem && problem.violations && problem.violations.length && !unplaced.length
       ? t('fix_fields')
-      : [(problem && problem.detail) || t('failed')].concat(unplaced).join(' ');
+      : [problemText(problem)].concat(unplaced).join(' ');
     if (general) {
       general.textContent = detail;
     }
@@ -179,6 +196,228 @@ const Hotline = (() => {
       first.focus();
     }
   }
+
+  // --- Paged lists ---------------------------------------------------------------------------------------
+
+  /** One CSV line: every value quoted, quotes doubled. */
+  function csvLine(cells) {
+    return cells.map((c) => '"' + String(c === null || c === undefined ? '' : c).replaceAll('"', '""') + '"').join(',');
+  }
+
+  /**
+   * A table fed by a paged API listing ({items, page, size, total}): the total and the range shown, previous
+   * and next pages, sorting by the header cells that name an API sort field (data-sort), and the whole
+   * listing (every page, not only the one shown) as CSV. The table's id names its controls (#id-total,
+   * #id-prev, #id-next, #id-csv).
+   *
+   * @param options.path the API address; options.query() its filters (URLSearchParams), read at each load;
+   *     options.row(item) the table row; options.csv: [header, item => value] pairs; options.sort the first
+   *     sort; options.onLoad(page) after each load; options.onError(problem) when the API refuses the filters
+   */
+  function pagedList(tableId, options) {
+    const table = document.getElementById(tableId);
+    const body = table.querySelector('tbody');
+    const size = options.size || 20;
+    let sort = options.sort;
+    let page = 0;
+    let last = null;
+
+    const total = el('span', { id: tableId + '-total', class: 'total', 'aria-live': 'polite' });
+    const prev = el('button', { type: 'button', id: tableId + '-prev', class: 'secondary',
+      onclick: () => load(page - 1) }, t('page_prev'));
+    const next = el('button', { type: 'button', id: tableId + '-next', class: 'secondary',
+      onclick: () => load(page + 1) }, t('page_next'));
+    const csv = el('button', { type: 'button', id: tableId + '-csv', class: 'secondary', onclick: () => exportCsv() },
+      t('export_csv'));
+    const bar = el('div', { class: 'pager' }, total, prev, next, options.csv ? csv : null);
+    (table.closest('.table-wrap') || table).after(bar);
+
+    table.querySelectorAll('th[data-sort]').forEach((th) => {
+      const label = th.textContent;
+      th.replaceChildren(el('button', { type: 'button', class: 'sort', onclick: () => {
+        const field = th.dataset.sort;
+        sort = field + (sort === field + ',asc' ? ',desc' : ',asc');
+        load(0);
+      } }, label));
+    });
+
+    function address(p, s) {
+      const q = options.query ? options.query() : new URLSearchParams();
+      q.set('page', p);
+      q.set('size', s);
+      if (sort) {
+        q.set('sort', sort);
+      }
+      return options.path + (options.path.includes('?') ? '&' : '?') + q;
+    }
+
+    async function load(p) {
+      const res = await api('GET', address(Math.max(0, p || 0), size));
+      if (!res.ok) {
+        if (options.onError) {
+          options.onError(res.data);
+        }
+        return null;
+      }
+      last = res.data;
+      page = last.page;
+      body.replaceChildren(...last.items.map(options.row));
+      const from = last.total === 0 ? 0 : page * size + 1;
+      total.textContent = t('list_total', { from, to: page * size + last.items.length, total: last.total });
+      prev.disabled = page === 0;
+      next.disabled = (page + 1) * size >= last.total;
+      csv.disabled = last.total === 0;
+      table.querySelectorAll('th[data-sort]').forEach((th) => {
+        const dir = sort === th.dataset.sort + ',asc' ? 'ascending' : sort === th.dataset.sort + ',desc' ? 'descending'
+          : null;
+        if (dir) {
+          th.setAttribute('aria-sort', dir);
+        } else {
+          th.removeAttribute('aria-sort');
+        }
+      });
+      if (options.onLoad) {
+        options.onLoad(last);
+      }
+      return last;
+    }
+
+    /** Every page of the listing (200 rows a request), as a CSV file with a byte-order mark for spreadsheets. */
+    async function exportCsv() {
+      csv.disabled = true;
+      try {
+        const lines = [csvLine(options.csv.map(([header]) => header))];
+        for (let p = 0; ; p++) {
+          const res = await api('GET', address(p, 200));
+          if (!res.ok) {
+            return;
+          }
+          res.data.items.forEach((x) => lines.push(csvLine(options.csv.map(([, value]) => value(x)))));
+          if ((p + 1) * 200 >= res.data.total || res.data.items.length === 0) {
+            break;
+          }
+        }
+        const link = el('a', { href: URL.createObjectURL(new Blob(['\ufeff' + lines.join('\r\n') + '\r\n'],
+          { type: 'text/csv;charset=utf-8' })), download: tableId + '.csv' });
+        document.body.append(link);
+        link.click();
+        link.remove();
+      } finally {
+        csv.disabled = false;
+      }
+    }
+
+    return { load, reload: () => load(page), total: () => (last ? last.total : null) };
+  }
+
+  /**
+   * A ticket list with its filters (templates/ticket-filters.html): the form's fields are the API's query
+   * parameters; nothing is asked for until the form is sent. A ticket opens with open(item), or on its own
+   * page when there is no open.
+   */
+  function ticketSearch(form, open, onLoad) {
+    let asked = false;
+    const list = pagedList(form.id + '-results', {
+      path: '/api/tickets',
+      sort: 'createdAt,desc',
+      query: () => {
+        const query = new URLSearchParams();
+        Object.entries(values(form)).forEach(([k, v]) => { if (v) { query.set(k, v); } });
+        return query;
+      },
+      row: (x) => el('tr', { 'data-ticket-id': x.id },
+        el('td', {}, open ? el('button', { type: 'button', class: 'link', onclick: () => open(x) }, x.reference)
+          : el('a', { href: '/tickets/' + x.id }, x.reference)),
+        el('td', {}, t('status_label_$' + x.status)),
+        el('td', { class: 'hide-narrow' }, x.priority ? t('priority_label_' + x.priority) : '—'),
+        el('td', {}, x.summary || '—'),
+        el('td', { class: 'hide-narrow' }, dateTime(x.createdAt))),
+      csv: [
+        [t('ticket'), (x) => x.reference], [t('status'), (x) => t('status_label_$' + x.status)],
+        [t('created'), (x) => dateTime(x.createdAt)], [t('caller'), callerText], [t('summary'), (x) => x.summary],
+        [t('priority'), (x) => (x.priority ? t('priority_label_' + x.priority) : '')],
+        [t('field'), (x) => x.fieldCode], [t('province'), (x) => x.provinceCode],
+        [t('department'), (x) => x.departmentCode],
+      ],
+      onError: (problem) => showProblem(form, problem),
+      onLoad: (page) => {
+        clearErrors(form);
+        document.getElementById(form.id + '-list').hidden = false;
+        if (onLoad) {
+          onLoad(page);
+        }
+      },
+    });
+    document.getElementById(form.id + '-list').hidden = true;
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      asked = true;
+      list.load(0);
+    });
+    return { reload: () => (asked ? list.reload() : null) };
+  }
+
+  // --- Province picker -----------------------------------------------------------------------------------
+
+  /** Lower case without any diacritic or tone mark, đ as d: "Thành phố Hà Nội" → "thanh pho ha noi". */
+  function fold(text) {
+    return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase().trim();
+  }
+
+  /** A province's name without "Tỉnh" or "Thành phố", which every name begins with. */
+  function bareName(name) {
+    return name.replace(/^(Tỉnh|Thành phố|Province of|City of)\s+/i, '').replace(/\s+(Province|City)$/i, '');
+  }
+
+  /**
+   * Every province list (select[data-provinces]) in Vietnamese alphabetical order of the bare names, with a
+   * box before it that finds a province as it is typed: "ha noi", "Hà Nội" and "hanoi" all find Hà Nội.
+   */
+  const provincePicker = (() => {
+    const collator = new Intl.Collator('vi', { sensitivity: 'base' });
+    const finders = [];
+    document.querySelectorAll('select[data-provinces]').forEach((select) => {
+      const options = Array.from(select.options).filter((o) => o.value);
+      options.sort((a, b) => collator.compare(bareName(a.textContent), bareName(b.textContent)));
+      options.forEach((o) => {
+        o.dataset.find = fold(bareName(o.textContent));
+        select.append(o);
+      });
+      const find = el('input', { type: 'search', id: select.id + '-find', class: 'province-find',
+        'aria-label': t('province_find'), 'aria-controls': select.id, placeholder: t('province_find'),
+        autocomplete: 'off' });
+      select.before(find);
+      find.addEventListener('input', () => {
+        const asked = fold(find.value);
+        const joined = asked.replace(/\s+/g, '');
+        let first = null;
+        options.forEach((o) => {
+          const match = !asked || o.dataset.find.includes(asked) || o.dataset.find.replace(/\s+/g, '').includes(joined);
+          o.hidden = !match;
+          first = first || (match ? o : null);
+        });
+        if (asked && first && select.value !== first.value) {
+          select.value = first.value;
+          select.dispatchEvent(new Event('change', { bubbles: true }));
+        }
+      });
+      find.addEventListener('keydown', (event) => {
+        if (event.key === 'Enter') {
+          // The first match is chosen already: Enter goes on to the list rather than sending the form.
+          event.preventDefault();
+          select.focus();
+        }
+      });
+      finders.push([find, options]);
+    });
+    return {
+      /** After a form is filled in by the script: the finder is cleared, every province shown again. */
+      sync: () => finders.forEach(([find, options]) => {
+        find.value = '';
+        options.forEach((o) => { o.hidden = false; });
+      }),
+    };
+  })();
 
   // The language switch comes back to this very page (with its query).
   // Read on click: the console changes its query (?ticket=) as the operator works.
@@ -191,5 +430,8 @@ const Hotline = (() => {
     });
   }
 
-  return { t, now, api, dateTime, duration, clock, timeLeft, el, callerText, values, clearErrors, showProblem, lang };
+  return {
+    t, now, api, dateTime, duration, clock, timeLeft, el, callerText, values, clearErrors, showProblem, problemText,
+    pagedList, ticketSearch, provincePicker, fold, lang,
+  };
 })();

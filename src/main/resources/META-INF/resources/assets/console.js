@@ -1,14 +1,16 @@
 'use strict';
 
 /**
- * The operator console: the call on my extension pops its ticket, a ticket typed in by hand, the callback
- * list, and ticket search. The ticket itself is worked in the TicketPanel.
+ * The operator console: the call on my extension pops its ticket (or, while a draft is being typed, is
+ * announced with a button to open it), a ticket typed in by hand, and the work lists as tabs: the callback
+ * list, the tickets departments have answered (call the caller back and close), and ticket search. The
+ * ticket itself is worked in the TicketPanel.
  */
 (() => {
-  const { t, api, el, dateTime, callerText, values, clearErrors, showProblem } = Hotline;
+  const { t, api, el, dateTime, callerText, values, clearErrors, showProblem, pagedList } = Hotline;
   const CALL_POLL_MS = 2000;
   const CALL_RETRY_MS = 30000;
-  const CALLBACKS_POLL_MS = 15000;
+  const LISTS_POLL_MS = 15000;
   let poppedCall = null;
 
   function byId(id) {
@@ -19,6 +21,7 @@
     const url = new URL(window.location.href);
     url.searchParams.set('ticket', id);
     window.history.replaceState(null, '', url);
+    byId('call-announce').hidden = true;
     return TicketPanel.open(id, { focus });
   }
 
@@ -29,8 +32,8 @@
     try {
       const res = await api('GET', '/api/calls/current');
       byId('call-unavailable').hidden = res.status !== 404;
-      if (res.status === 404) {
-        // The call log is not there (yet): try again now and then.
+      if (res.status === 404 || res.status === 0) {
+        // The call log is not there (yet), or the server cannot be reached: try again now and then.
         next = CALL_RETRY_MS;
         showCall(null);
       } else {
@@ -61,9 +64,19 @@
         call.ticketReference || String(call.ticketId)));
     }
     // Pop the call's ticket once per call; the operator may then move elsewhere without being pulled back.
+    // Half-typed work on another ticket is never replaced: the call is announced instead.
     if (call.ticketId && poppedCall !== call.id) {
       poppedCall = call.id;
-      openTicket(call.ticketId, false);
+      const current = TicketPanel.current();
+      if (TicketPanel.hasDraft() && current && current.id !== call.ticketId) {
+        byId('call-announce-text').textContent = t('call_new_announce', { caller: callerText(call) });
+        const button = byId('call-announce-open');
+        button.textContent = t('call_open_ticket', { ref: call.ticketReference || call.ticketId });
+        button.onclick = () => openTicket(call.ticketId, true);
+        byId('call-announce').hidden = false;
+      } else {
+        openTicket(call.ticketId, false);
+      }
     }
   }
 
@@ -97,70 +110,120 @@
     }
   });
 
-  // --- Callback list ------------------------------------------------------------------------------------
+  // --- Work lists, as tabs ------------------------------------------------------------------------------
 
-  async function loadCallbacks() {
-    const res = await api('GET', '/api/tickets/callbacks?size=50');
-    const body = byId('callbacks').querySelector('tbody');
-    body.replaceChildren();
-    const items = res.ok ? res.data.items : [];
-    byId('callbacks-empty').hidden = items.length > 0;
-    items.forEach((x) => {
-      body.append(el('tr', { 'data-ticket-id': x.id },
-        el('td', {}, callerText(x), el('br'), el('span', { class: 'hint' }, x.reference)),
-        el('td', {}, dateTime(x.createdAt)),
-        el('td', {},
-          el('button', { type: 'button', class: 'called-back', onclick: () => calledBack(x) },
-            t('callback_reached_short')),
-          ' ',
-          el('button', { type: 'button', class: 'link', onclick: () => openTicket(x.id, true) }, t('open')))));
+  const tabs = Array.from(document.querySelectorAll('[role="tab"]'));
+
+  function showTab(tab, focus) {
+    tabs.forEach((x) => {
+      const selected = x === tab;
+      x.setAttribute('aria-selected', String(selected));
+      x.tabIndex = selected ? 0 : -1;
+      byId(x.getAttribute('aria-controls')).hidden = !selected;
     });
+    if (focus) {
+      tab.focus();
+    }
   }
+
+  tabs.forEach((tab, i) => {
+    tab.addEventListener('click', () => showTab(tab, false));
+    tab.addEventListener('keydown', (event) => {
+      const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+      if (step) {
+        event.preventDefault();
+        showTab(tabs[(i + step + tabs.length) % tabs.length], true);
+      }
+    });
+  });
+
+  function count(id, page) {
+    byId(id).textContent = page.total > 0 ? String(page.total) : '';
+  }
+
+  const ticketCsv = [
+    [t('ticket'), (x) => x.reference], [t('status'), (x) => t('status_label_$' + x.status)],
+    [t('created'), (x) => dateTime(x.createdAt)], [t('caller'), callerText], [t('summary'), (x) => x.summary],
+    [t('priority'), (x) => (x.priority ? t('priority_label_' + x.priority) : '')],
+  ];
+
+  const callbacks = pagedList('callbacks', {
+    path: '/api/tickets/callbacks',
+    row: (x) => el('tr', { 'data-ticket-id': x.id },
+      el('td', {}, callerText(x), el('br'), el('span', { class: 'hint' }, x.reference)),
+      el('td', {}, dateTime(x.createdAt)),
+      el('td', {},
+        el('button', { type: 'button', class: 'called-back', onclick: () => calledBack(x) }, t('callback_reached_short')),
+        ' ',
+        el('button', { type: 'button', class: 'link', onclick: () => openTicket(x.id, true) }, t('open')))),
+    csv: ticketCsv,
+    onLoad: (page) => {
+      byId('callbacks-empty').hidden = page.total > 0;
+      count('tab-callbacks-count', page);
+    },
+  });
 
   /** One click: the caller was reached; the ticket is then worked like a new one. */
   async function calledBack(x) {
     const res = await api('POST', '/api/tickets/' + x.id + '/called-back', { version: x.version, reached: true });
-    await loadCallbacks();
+    await callbacks.reload();
     if (res.ok) {
       await openTicket(x.id, true);
     }
   }
 
-  // --- Search -------------------------------------------------------------------------------------------
-
-  const searchForm = byId('search');
-  searchForm.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const query = new URLSearchParams();
-    Object.entries(values(searchForm)).forEach(([k, v]) => { if (v) { query.set(k, v); } });
-    query.set('size', '20');
-    const res = await api('GET', '/api/tickets?' + query);
-    const table = byId('search-results');
-    const body = table.querySelector('tbody');
-    body.replaceChildren();
-    if (!res.ok) {
-      showProblem(searchForm, res.data);
-      table.hidden = true;
-      return;
-    }
-    clearErrors(searchForm);
-    res.data.items.forEach((x) => {
-      body.append(el('tr', {},
-        el('td', {}, el('button', { type: 'button', class: 'link', onclick: () => openTicket(x.id, true) }, x.reference)),
-        el('td', {}, t('status_label_$' + x.status)),
-        el('td', {}, x.summary || '—')));
-    });
-    table.hidden = res.data.items.length === 0;
-    byId('search-empty').hidden = res.data.items.length > 0;
+  const toClose = pagedList('to-close', {
+    path: '/api/tickets?status=ANSWERED',
+    sort: 'updatedAt,asc',
+    row: (x) => el('tr', { 'data-ticket-id': x.id },
+      el('td', {}, el('button', { type: 'button', class: 'link', onclick: () => openTicket(x.id, true) }, x.reference),
+        el('br'), el('span', { class: 'hint' }, x.summary || '')),
+      el('td', {}, callerText(x)),
+      el('td', {}, dateTime(x.updatedAt))),
+    csv: ticketCsv,
+    onLoad: (page) => {
+      byId('to-close-empty').hidden = page.total > 0;
+      count('tab-to-close-count', page);
+    },
   });
 
-  TicketPanel.onChange(() => loadCallbacks());
+  const search = Hotline.ticketSearch(byId('search'), (x) => openTicket(x.id, true), (page) => {
+    byId('search-empty').hidden = page.total > 0;
+  });
+
+  // --- Shortcut keys (listed on the page) ---------------------------------------------------------------
+
+  function focusField(id) {
+    const field = byId(id);
+    if (field && field.offsetParent !== null) {
+      field.focus();
+    }
+  }
+
+  const SHORTCUTS = {
+    KeyN: () => focusField('new-callerNumber'),
+    KeyT: () => focusField('tp-summary'),
+    KeyC: () => { const b = byId('call-ticket').querySelector('button'); if (b) { b.click(); } },
+    KeyB: () => showTab(byId('tab-callbacks'), true),
+    KeyA: () => showTab(byId('tab-to-close'), true),
+    KeyS: () => { showTab(byId('tab-search'), false); focusField('search-q'); },
+  };
+  document.addEventListener('keydown', (event) => {
+    const action = event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && SHORTCUTS[event.code];
+    if (action) {
+      event.preventDefault();
+      action();
+    }
+  });
+
+  TicketPanel.onChange(() => { callbacks.reload(); toClose.reload(); search.reload(); });
 
   const asked = new URLSearchParams(window.location.search).get('ticket');
   if (asked) {
     TicketPanel.open(Number(asked));
   }
-  loadCallbacks();
-  window.setInterval(loadCallbacks, CALLBACKS_POLL_MS);
+  callbacks.load(0);
+  toClose.load(0);
+  window.setInterval(() => { callbacks.reload(); toClose.reload(); }, LISTS_POLL_MS);
   pollCall();
 })();

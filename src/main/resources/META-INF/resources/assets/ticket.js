@@ -2,7 +2,10 @@
 
 /**
  * The ticket work area (templates/ticket-panel.html): shows one ticket, its history, and the forms its
- * status allows for this user. Every change sends the ticket's version; a stale one reloads the ticket.
+ * status allows for this user. Every change sends the ticket's version; a stale one reloads the ticket and
+ * keeps what the user typed, with what changed meanwhile. Text typed and not yet sent is a draft, kept for
+ * its ticket (in the tab's sessionStorage) when another ticket is opened, the page reloads or its language
+ * changes, and put back when the ticket is opened again.
  */
 const TicketPanel = (() => {
   const { t, api, el, dateTime, timeLeft, callerText, values, clearErrors, showProblem } = Hotline;
@@ -10,12 +13,19 @@ const TicketPanel = (() => {
   const role = document.body.dataset.role;
   const listeners = [];
   const names = JSON.parse(document.getElementById('tp-names').textContent);
+  const DRAFTS = 'hotline.drafts';
   let ticket = null;
+  /** Each form's values as last filled in from the ticket: a form that differs holds a draft. */
+  const baseline = new Map();
 
   /** The name of a field, province or department in the page's language; the code if it is not known. */
   function nameOf(kind, code) {
     return code ? (names[kind][code] || code) : '—';
   }
+
+  /** The triage form's fields, as the ticket names them. */
+  const TRIAGED_FIELDS = ['callerName', 'callerType', 'provinceCode', 'commune', 'fieldCode', 'priority', 'summary',
+    'description'];
 
   /** Which statuses each form is offered in. */
   const OFFERED = {
@@ -57,12 +67,13 @@ const TicketPanel = (() => {
 
   /** Opens a ticket in the panel; focus moves to its title when the user asked for it. */
   async function open(id, options) {
+    keepDraft();
     const res = await api('GET', '/api/tickets/' + id);
     if (!res.ok) {
       panel.hidden = false;
       byId('tp-reference').textContent = t('error_not_found_title');
       byId('tp-status').textContent = '';
-      message(res.data && res.data.detail, 'error');
+      message(Hotline.problemText(res.data), 'error');
       panel.querySelectorAll('form').forEach((f) => { f.hidden = true; });
       return;
     }
@@ -71,6 +82,7 @@ const TicketPanel = (() => {
       panel.querySelectorAll('form').forEach((f) => { clearErrors(f); f.reset(); });
     }
     render(res.data);
+    restoreDraft(res.data.id);
     panel.hidden = false;
     const placeholder = byId('no-ticket');
     if (placeholder) {
@@ -124,10 +136,15 @@ const TicketPanel = (() => {
       form.hidden = !offered;
     });
 
-    const triage = byId('tp-triage');
-    if (triage && !triage.hidden && (!previous || previous.id !== view.id || previous.version !== view.version)) {
-      ['callerName', 'callerType', 'provinceCode', 'commune', 'fieldCode', 'priority', 'summary', 'description']
-        .forEach((name) => { triage.elements[name].value = view[name] || (name === 'priority' ? 'NORMAL' : ''); });
+    if (!previous || previous.id !== view.id || previous.version !== view.version) {
+      const triage = byId('tp-triage');
+      if (triage) {
+        TRIAGED_FIELDS.forEach((name) => {
+          triage.elements[name].value = view[name] || (name === 'priority' ? 'NORMAL' : '');
+        });
+      }
+      panel.querySelectorAll('form[data-action]').forEach((f) => baseline.set(f.id, JSON.stringify(values(f))));
+      Hotline.provincePicker.sync();
     }
     const escalate = byId('tp-escalate');
     if (escalate && !escalate.hidden) {
@@ -183,9 +200,27 @@ const TicketPanel = (() => {
     const list = byId('tp-history');
     list.replaceChildren();
     (res.ok ? res.data : []).forEach((h) => {
-      list.append(el('li', {}, dateTime(h.at) + ' · ' + h.actor + ' · ' + t('status_label_$' + h.toStatus)
-        + (h.departmentCode ? ' · ' + h.departmentCode : '') + (h.note ? ' — ' + h.note : '')));
+      const system = h.actor === 'system';
+      list.append(el('li', {}, [dateTime(h.at), system ? t('system_actor') : h.actor,
+        t('history_action_$' + h.action), t('status_label_$' + h.toStatus),
+        h.departmentCode ? nameOf('department', h.departmentCode) : null].filter(Boolean).join(' · ')
+        + (historyNote(h) ? ' — ' + historyNote(h) : '')));
     });
+  }
+
+  /**
+   * A history note in the page's language: the system's own notes are known sentences with a text each
+   * (a breach's note only repeats the department and deadline, which the entry shows); people's notes as written.
+   */
+  function historyNote(h) {
+    if (h.actor !== 'system' || !h.note) {
+      return h.note;
+    }
+    if (h.action === 'DEADLINE_BREACHED') {
+      return null;
+    }
+    const key = 'system_note_' + h.note.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+    return t(key) !== key ? t(key) : h.note;
   }
 
   /** The caller's other open tickets: a repeat caller's new call is often about one of them. */
@@ -200,18 +235,135 @@ const TicketPanel = (() => {
     if (!res.ok || !res.data.length || !ticket || ticket.id !== view.id) {
       return;
     }
-    renderTicketLinks(byId('tp-repeat-list'), res.data);
+    renderTicketLinks(byId('tp-repeat-list'), res.data, ['NEW', 'TRIAGED', 'CALLBACK_PENDING', 'REOPENED']
+      .includes(view.status) ? merge : null);
     box.hidden = false;
   }
 
-  /** A list of tickets, each a button that opens it here. */
-  function renderTicketLinks(list, tickets) {
+  /** The call was about an earlier ticket: this one is merged into it, and the earlier one is opened. */
+  async function merge(into) {
+    const from = ticket;
+    const res = await api('POST', '/api/tickets/' + from.id + '/duplicate', { version: from.version, duplicateOf: into.id });
+    if (!res.ok) {
+      message(Hotline.problemText(res.data), 'error');
+      return;
+    }
+    listeners.forEach((l) => l(res.data));
+    await open(into.id, { focus: true });
+    message(t('done_merge', { ref: from.reference, into: into.reference }), 'ok');
+  }
+
+  /** A list of tickets, each a button that opens it here; with onMerge, a button to merge into each. */
+  function renderTicketLinks(list, tickets, onMerge) {
     list.replaceChildren();
     tickets.forEach((x) => {
       list.append(el('li', {},
         el('button', { type: 'button', class: 'link', onclick: () => open(x.id, { focus: true }) }, x.reference),
-        ' · ' + t('status_label_$' + x.status) + (x.summary ? ' · ' + x.summary : '')));
+        ' · ' + t('status_label_$' + x.status) + (x.summary ? ' · ' + x.summary : ''),
+        onMerge ? [' ', el('button', { type: 'button', class: 'secondary merge', 'data-into': x.id,
+          onclick: () => onMerge(x) }, t('merge_into', { ref: x.reference }))] : null));
     });
+  }
+
+  // --- Drafts -------------------------------------------------------------------------------------------
+
+  /** The shown forms of the current ticket whose values differ from what the ticket says: formId → values. */
+  function draftOfCurrent() {
+    const draft = {};
+    if (!ticket) {
+      return draft;
+    }
+    panel.querySelectorAll('form[data-action]').forEach((f) => {
+      const now = values(f);
+      if (!f.hidden && baseline.has(f.id) && JSON.stringify(now) !== baseline.get(f.id)) {
+        draft[f.id] = now;
+      }
+    });
+    return draft;
+  }
+
+  function storedDrafts() {
+    try {
+      return JSON.parse(window.sessionStorage.getItem(DRAFTS) || '{}');
+    } catch (e) {
+      return {};
+    }
+  }
+
+  function storeDrafts(drafts) {
+    try {
+      window.sessionStorage.setItem(DRAFTS, JSON.stringify(drafts));
+    } catch (e) {
+      // Private windows may refuse storage: the draft then lives only while the page does.
+    }
+  }
+
+  /** Keeps the current ticket's draft (if any) for when it is opened again. */
+  function keepDraft() {
+    if (!ticket) {
+      return;
+    }
+    const drafts = storedDrafts();
+    const draft = draftOfCurrent();
+    if (Object.keys(draft).length) {
+      drafts[ticket.id] = draft;
+    } else {
+      delete drafts[ticket.id];
+    }
+    storeDrafts(drafts);
+  }
+
+  /** Puts a kept draft back into the ticket's forms; says so, and which typed text has no form any more. */
+  function restoreDraft(id) {
+    const drafts = storedDrafts();
+    const draft = drafts[id];
+    if (!draft) {
+      return [];
+    }
+    delete drafts[id];
+    storeDrafts(drafts);
+    const orphaned = [];
+    Object.entries(draft).forEach(([formId, saved]) => {
+      const form = byId(formId);
+      if (!form || form.hidden) {
+        Object.values(saved).filter(Boolean).forEach((v) => orphaned.push(v));
+        return;
+      }
+      Object.entries(saved).forEach(([name, value]) => {
+        if (form.elements[name]) {
+          form.elements[name].value = value === null ? '' : value;
+        }
+      });
+    });
+    Hotline.provincePicker.sync();
+    message(orphaned.length ? t('draft_form_gone', { text: orphaned.join(' · ') }) : t('draft_restored'),
+      orphaned.length ? 'error' : 'info');
+    return orphaned;
+  }
+
+  /** What changed in the ticket between the version the user worked on and the one now on record. */
+  function changesBetween(before, after) {
+    const shown = {
+      status: (v) => t('status_label_$' + v),
+      callerName: String, callerType: (v) => t('caller_type_label_$' + v), provinceCode: (v) => nameOf('province', v),
+      commune: String, fieldCode: (v) => nameOf('field', v), priority: (v) => t('priority_label_' + v),
+      summary: String, description: String, departmentCode: (v) => nameOf('department', v), resolution: String,
+    };
+    const labels = { status: 'status', callerName: 'caller_name', callerType: 'caller_type', provinceCode: 'province',
+      commune: 'commune', fieldCode: 'field', priority: 'priority', summary: 'summary', description: 'description',
+      departmentCode: 'department', resolution: 'resolution' };
+    return Object.keys(shown).filter((k) => (before[k] || null) !== (after[k] || null)).map((k) => t('change_line', {
+      field: t(labels[k]), before: before[k] ? shown[k](before[k]) : '—', after: after[k] ? shown[k](after[k]) : '—',
+    }));
+  }
+
+  function showChanges(form, lines) {
+    let list = form.querySelector('.changes');
+    if (!list) {
+      list = el('ul', { class: 'changes' });
+      form.querySelector('[data-form-error]').after(list);
+    }
+    list.replaceChildren(...lines.map((line) => el('li', {}, line)));
   }
 
   async function submit(event) {
@@ -233,13 +385,18 @@ const TicketPanel = (() => {
       const res = await api(method, path, payload);
       if (res.ok) {
         clearErrors(form);
+        showChanges(form, []);
         form.querySelectorAll('textarea').forEach((x) => { x.value = ''; });
         render(res.data);
         message(t('done_' + form.dataset.action.replaceAll('-', '_'), { ref: res.data.reference }), 'ok');
         listeners.forEach((l) => l(res.data));
       } else if (res.status === 409) {
-        showProblem(form, res.data);
+        // Someone else changed the ticket: reload it, keep what this user typed, and show what changed.
+        const before = ticket;
         await open(ticket.id);
+        showProblem(form, res.data);
+        const changes = changesBetween(before, ticket);
+        showChanges(form, changes.length ? [t('changes_title')].concat(changes) : []);
       } else {
         showProblem(form, res.data);
       }
@@ -249,6 +406,8 @@ const TicketPanel = (() => {
   }
 
   panel.querySelectorAll('form[data-action]').forEach((form) => form.addEventListener('submit', submit));
+  // A reload, the language switch or logging out leaves the page: the draft stays with the tab.
+  window.addEventListener('pagehide', keepDraft);
 
   return {
     open,
@@ -256,5 +415,7 @@ const TicketPanel = (() => {
     /** Called with the ticket after every change made in the panel. */
     onChange: (listener) => listeners.push(listener),
     current: () => ticket,
+    /** Whether the user has typed into the open ticket's forms without sending it. */
+    hasDraft: () => Object.keys(draftOfCurrent()).length > 0,
   };
 })();

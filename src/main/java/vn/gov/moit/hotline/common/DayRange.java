@@ -14,7 +14,7 @@ public record DayRange(LocalDate from, LocalDate to) {
     public static DayRange of(LocalDate from, LocalDate to) {
         DayRange range = new DayRange(from, to);
         if (range.from != null && range.to != null && range.to.isBefore(range.from)) {
-            throw new DomainException.InvalidInput("to", "to must not be before from");
+            throw DomainException.InvalidInput.because("to", "to-before-from");
         }
         return range;
     }

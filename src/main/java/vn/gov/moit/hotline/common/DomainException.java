@@ -1,5 +1,7 @@
 package vn.gov.moit.hotline.common;
 
+import java.util.Locale;
+
 /**
  * A refusal in the domain's own words. It knows nothing of HTTP: {@link ProblemMapper} is the one place
  * that turns each kind into a status code.
@@ -48,17 +50,38 @@ public abstract class DomainException extends RuntimeException {
         }
     }
 
-    /** One input field is unacceptable, for a reason Bean Validation cannot see (unknown code, bad order). */
+    /**
+     * One input field is unacceptable, for a reason Bean Validation cannot see (unknown code, bad order). A
+     * reason given by its key in {@code ProblemMessages} ({@link #because}) is answered in the request's language.
+     */
     public static class InvalidInput extends DomainException {
         private final String field;
+        private final String key;
+        private final Object[] args;
 
         public InvalidInput(String field, String reason) {
+            this(field, reason, null, new Object[0]);
+        }
+
+        private InvalidInput(String field, String reason, String key, Object[] args) {
             super(reason);
             this.field = field;
+            this.key = key;
+            this.args = args;
+        }
+
+        /** A reason from {@code ProblemMessages.properties} by its key, with its arguments ({0}, {1}...). */
+        public static InvalidInput because(String field, String key, Object... args) {
+            return new InvalidInput(field, ProblemMessages.text(key, Locale.ENGLISH, args), key, args);
         }
 
         public String field() {
             return field;
+        }
+
+        /** The reason in a language: the key's text there, or the English reason if it has no key. */
+        public String reason(Locale locale) {
+            return key == null ? getMessage() : ProblemMessages.text(key, locale, args);
         }
 
         @Override

@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -19,6 +22,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -47,6 +51,15 @@ public class ProblemMapper {
     /** Jackson's words for a key repeated in one object (StrictJson turns the check on). */
     private static final Pattern DUPLICATE_KEY = Pattern.compile("^Duplicate field '([^']*)'");
 
+    @Inject
+    Languages languages;
+
+    @Inject
+    CurrentVertxRequest current;
+
+    @Inject
+    Instance<ErrorPages> errorPages;
+
     @ConfigProperty(name = "quarkus.http.auth.form.post-location", defaultValue = "/j_security_check")
     String formLoginAddress;
 
@@ -56,8 +69,9 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response domain(DomainException e) {
         if (e instanceof DomainException.InvalidInput invalid) {
-            return respond(Problem.invalid(e.getMessage(),
-                    List.of(new Problem.Violation(invalid.field(), e.getMessage()))));
+            // In the request's language, like Bean Validation's messages (ValidationLanguage).
+            String reason = invalid.reason(Locale.forLanguageTag(languages.forPrograms()));
+            return answer(Problem.invalid(reason, List.of(new Problem.Violation(invalid.field(), reason))));
         }
         int status = e instanceof DomainException.NotFound ? 404
                 : e instanceof DomainException.NotAllowed ? 403
@@ -67,7 +81,7 @@ public class ProblemMapper {
             case 403 -> "Forbidden";
             default -> "Conflict";
         };
-        return respond(Problem.of(e.type(), title, status, e.getMessage()));
+        return answer(Problem.of(e.type(), title, status, e.getMessage()));
     }
 
     @ServerExceptionMapper
@@ -76,7 +90,7 @@ public class ProblemMapper {
                 .map(v -> new Problem.Violation(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.Violation::field).thenComparing(Problem.Violation::message))
                 .toList();
-        return respond(Problem.invalid("The request has invalid fields", violations));
+        return answer(Problem.invalid("The request has invalid fields", violations));
     }
 
     /** Listed one by one: Quarkus has its own mappers for the subtypes, which would otherwise win. */
@@ -103,7 +117,7 @@ public class ProblemMapper {
             reason = "the body is not well-formed JSON";
         }
         String name = field.isEmpty() ? "body" : field;
-        return respond(Problem.invalid(name + ": " + reason, List.of(new Problem.Violation(name, reason))));
+        return answer(Problem.invalid(name + ": " + reason, List.of(new Problem.Violation(name, reason))));
     }
 
     @ServerExceptionMapper
@@ -162,7 +176,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        return respond(Problem.of("forbidden", "Forbidden", 403, "Your role may not do this"));
+        return answer(Problem.of("forbidden", "Forbidden", 403, "Your role may not do this"));
     }
 
     @ServerExceptionMapper
@@ -189,14 +203,14 @@ public class ProblemMapper {
             case 415 -> "This address does not accept that content type; see the API documentation";
             default -> title;
         };
-        return respond(Problem.of(title.toLowerCase().replace(' ', '-'), title, status, detail));
+        return answer(Problem.of(title.toLowerCase().replace(' ', '-'), title, status, detail));
     }
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
         String id = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure %s", id);
-        return respond(Problem.of("internal", "Internal error", 500,
+        return answer(Problem.of("internal", "Internal error", 500,
                 "Something went wrong on our side; the incident id is " + id));
     }
 
@@ -213,13 +227,28 @@ public class ProblemMapper {
                 .build();
     }
 
-    private static Response conflictOnConcurrentChange() {
-        return respond(Problem.of("stale-version", "Conflict", 409,
+    private Response conflictOnConcurrentChange() {
+        return answer(Problem.of("stale-version", "Conflict", 409,
                 "Someone else changed this record at the same moment; reload and try again"));
     }
 
     static Response respond(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /**
+     * The problem as problem+json, or as a page in the user's language when a browser asked for a page (an
+     * address outside the API that accepts HTML, like a mistyped address or a report month that does not exist).
+     */
+    private Response answer(Problem problem) {
+        HttpServerRequest request = current.getCurrent() == null ? null : current.getCurrent().request();
+        String accept = request == null ? null : request.getHeader("Accept");
+        if (request != null && isPage(request.path()) && accept != null && accept.contains("text/html")
+                && errorPages.isResolvable()) {
+            return Response.status(problem.status()).type("text/html;charset=UTF-8")
+                    .entity(errorPages.get().page(problem)).build();
+        }
+        return respond(problem);
     }
 
     /**

@@ -87,19 +87,19 @@ public class Directory {
     public void requireDepartment(String field, String code) {
         Department d = code == null ? null : Department.findById(code);
         if (d == null || !d.active) {
-            throw new DomainException.InvalidInput(field, "unknown or inactive department: " + code);
+            throw DomainException.InvalidInput.because(field, "unknown-department", code);
         }
     }
 
     public void requireField(String field, String code) {
         if (code != null && Field.findById(code) == null) {
-            throw new DomainException.InvalidInput(field, "unknown field: " + code);
+            throw DomainException.InvalidInput.because(field, "unknown-field", code);
         }
     }
 
     public void requireProvince(String field, String code) {
         if (code != null && Province.findById(code) == null) {
-            throw new DomainException.InvalidInput(field, "unknown province: " + code);
+            throw DomainException.InvalidInput.because(field, "unknown-province", code);
         }
     }
 

@@ -60,11 +60,11 @@ public class EscalationService {
     TicketView escalate(long ticketId, long version, String departmentCode, String note) {
         TicketView t = tickets.getAt(ticketId, version);
         if (t.fieldCode() == null) {
-            throw new DomainException.InvalidInput("fieldCode", "triage the ticket (its field at least) before escalating it");
+            throw DomainException.InvalidInput.because("fieldCode", "triage-before-escalating");
         }
         String department = departmentCode != null ? departmentCode
-                : directory.routeFor(t.fieldCode()).orElseThrow(() -> new DomainException.InvalidInput(
-                        "departmentCode", "no routing rule for field " + t.fieldCode() + "; choose a department"));
+                : directory.routeFor(t.fieldCode()).orElseThrow(() -> DomainException.InvalidInput.because(
+                        "departmentCode", "no-route", t.fieldCode()));
         directory.requireDepartment("departmentCode", department);
         Instant now = clock.instant();
         Escalation.open(t.id(), department, sla.deadline(t.priority(), now), user.username(), now, note).persist();
@@ -102,7 +102,7 @@ public class EscalationService {
         }
         directory.requireDepartment("departmentCode", departmentCode);
         if (departmentCode.equals(t.departmentCode())) {
-            throw new DomainException.InvalidInput("departmentCode", "the ticket is already with " + departmentCode);
+            throw DomainException.InvalidInput.because("departmentCode", "already-with-department", departmentCode);
         }
         Escalation current = pending(t);
         Instant now = clock.instant();

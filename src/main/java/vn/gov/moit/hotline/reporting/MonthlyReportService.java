@@ -61,11 +61,11 @@ class MonthlyReportService {
      */
     BuildResult build(YearMonth month) {
         if (month.isAfter(currentMonth())) {
-            throw new DomainException.InvalidInput("month", "month " + month + " has not started yet");
+            throw DomainException.InvalidInput.because("month", "month-not-started", month.toString());
         }
         if (month.isBefore(config.firstMonth())) {
-            throw new DomainException.InvalidInput("month", "month " + month + " is before the hotline's first month, "
-                    + config.firstMonth());
+            throw DomainException.InvalidInput.because("month", "month-before-start", month.toString(),
+                    config.firstMonth().toString());
         }
         AtomicReference<BuildResult> result = new AtomicReference<>();
         boolean ran = lock.tryRun("monthly-report:" + month, config.lockLease(),

@@ -21,6 +21,6 @@ final class Months {
                 // falls through to the same refusal as any other bad text
             }
         }
-        throw new DomainException.InvalidInput("month", "month must be a month written yyyy-MM, like 2025-07");
+        throw DomainException.InvalidInput.because("month", "month-format");
     }
 }

@@ -54,7 +54,8 @@ class CallQueries {
                 .and("operatorUsername = :operator", "operator", f.operator())
                 .and("linkedid = :linkedid", "linkedid", f.linkedid())
                 .and("callerNumber = :caller", "caller", f.caller() == null ? null : PhoneNumbers.normalise(f.caller())
-                        .orElseThrow(() -> new DomainException.InvalidInput("caller", "not a telephone number")))
+                        .orElseThrow(() -> DomainException.InvalidInput.because("caller", "not-a-phone-number",
+                                f.caller())))
                 .and("arrivedAt >= :from", "from", f.days().start(zone))
                 .and("arrivedAt < :to", "to", f.days().end(zone));
         var found = Call.<Call>find(where.query(), page.sort(), where.parameters()).page(page.page(), page.size());

@@ -173,7 +173,7 @@ class Ticket {
 
     TicketStatus resolveOnCall(String resolution, String operator, Instant now) {
         if (summary == null || summary.isBlank()) {
-            throw new DomainException.InvalidInput("summary", "triage the ticket (a summary at least) before resolving it");
+            throw DomainException.InvalidInput.because("summary", "triage-before-resolving");
         }
         TicketStatus from = moveTo(TicketStatus.RESOLVED_ON_CALL, now);
         this.resolution = resolution;
@@ -184,7 +184,7 @@ class Ticket {
     /** Sends the ticket to a department; also used for a forward to another department. */
     TicketStatus escalateTo(String department, Instant now) {
         if (fieldCode == null) {
-            throw new DomainException.InvalidInput("fieldCode", "triage the ticket (its field at least) before escalating it");
+            throw DomainException.InvalidInput.because("fieldCode", "triage-before-escalating");
         }
         TicketStatus from = moveTo(TicketStatus.ESCALATED, now);
         this.departmentCode = department;
@@ -220,11 +220,11 @@ class Ticket {
 
     TicketStatus markDuplicateOf(Ticket original, Instant now) {
         if (original.id.equals(id)) {
-            throw new DomainException.InvalidInput("duplicateOf", "a ticket cannot duplicate itself");
+            throw DomainException.InvalidInput.because("duplicateOf", "duplicate-of-itself");
         }
         if (original.status == TicketStatus.DUPLICATE) {
-            throw new DomainException.InvalidInput("duplicateOf",
-                    original.reference + " is itself a duplicate; link to " + original.duplicateOf + " instead");
+            throw DomainException.InvalidInput.because("duplicateOf", "duplicate-of-duplicate",
+                    original.reference);
         }
         TicketStatus from = moveTo(TicketStatus.DUPLICATE, now);
         duplicateOf = original.id;

@@ -115,7 +115,7 @@ class TicketResource {
             @Parameter(description = "createdAt, updatedAt, priority, status or reference; then ,asc or ,desc (deadlines: /api/escalations)", example = "createdAt,desc") @QueryParam("sort") String sort) {
         DayRange days = DayRange.of(from, to);
         if (q != null && q.length() > 200) {
-            throw new DomainException.InvalidInput("q", "q must be at most 200 characters");
+            throw DomainException.InvalidInput.because("q", "text-too-long", "q", "200");
         }
         TicketFilter filter = new TicketFilter(status,
                 blankToNull(field), blankToNull(province), blankToNull(department),

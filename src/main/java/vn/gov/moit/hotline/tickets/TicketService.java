@@ -86,8 +86,8 @@ public class TicketService {
         }
         boolean withheld = n.callerNumber() != null && PhoneNumbers.isWithheld(n.callerNumber());
         String number = n.callerNumber() == null || withheld ? null : PhoneNumbers.normalise(n.callerNumber())
-                .orElseThrow(() -> new DomainException.InvalidInput("callerNumber",
-                        "callerNumber is not a telephone number: " + n.callerNumber()));
+                .orElseThrow(() -> DomainException.InvalidInput.because("callerNumber",
+                        "not-a-phone-number", n.callerNumber()));
         Instant now = clock.instant();
         Ticket t = Ticket.open(n.source(), number, withheld, n.callerName(), n.priority(), user.username(), now);
         persist(t);
@@ -323,7 +323,8 @@ public class TicketService {
                 .and("priority = :priority", "priority", f.priority())
                 .and("callerNumber = :caller", "caller", f.callerNumber() == null ? null
                         : PhoneNumbers.normalise(f.callerNumber())
-                                .orElseThrow(() -> new DomainException.InvalidInput("caller", "not a telephone number")))
+                                .orElseThrow(() -> DomainException.InvalidInput.because("caller", "not-a-phone-number",
+                                        f.callerNumber())))
                 .and("createdAt >= :from", "from", f.days().start(zone))
                 .and("createdAt < :to", "to", f.days().end(zone))
                 .and("(lower(summary) like :text escape '!' or lower(description) like :text escape '!'"
@@ -388,7 +389,7 @@ public class TicketService {
         Ticket t = visibleAt(id, version);
         Ticket original = tickets.findById(originalId);
         if (original == null || !mayView(original)) {
-            throw new DomainException.InvalidInput("duplicateOf", "no ticket with id " + originalId);
+            throw DomainException.InvalidInput.because("duplicateOf", "no-such-ticket", String.valueOf(originalId));
         }
         if (tickets.count("duplicateOf", t.id()) > 0) {
             throw new DomainException.Conflict("has-duplicates", "Ticket " + t.reference() + " has tickets merged into "
@@ -419,7 +420,7 @@ public class TicketService {
     /** The caller's other open tickets from the repeat-caller window, newest first. */
     List<TicketView> repeatSuggestions(String rawNumber, Long excludeId) {
         String number = PhoneNumbers.normalise(rawNumber)
-                .orElseThrow(() -> new DomainException.InvalidInput("number", "not a telephone number"));
+                .orElseThrow(() -> DomainException.InvalidInput.because("number", "not-a-phone-number", rawNumber));
         Instant since = clock.instant().minus(config.repeatCallerWindow());
         return tickets.openOfCaller(number, since).stream()
                 .filter(t -> excludeId == null || !t.id().equals(excludeId))

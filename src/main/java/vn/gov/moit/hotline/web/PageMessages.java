@@ -4,6 +4,7 @@ import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 import vn.gov.moit.hotline.tickets.CallerType;
 import vn.gov.moit.hotline.tickets.Priority;
+import vn.gov.moit.hotline.tickets.TicketAction;
 import vn.gov.moit.hotline.tickets.TicketSource;
 import vn.gov.moit.hotline.tickets.TicketStatus;
 
@@ -334,4 +335,144 @@ interface PageMessages {
     String call_state_MISSED();
     @Message
     String call_state_OUTCOME_UNKNOWN();
+    @Message
+    String error_no_page_text();
+    @Message
+    String error_bad_input_title();
+    @Message
+    String error_bad_input_text();
+    @Message
+    String error_other_title();
+    @Message
+    String error_other_text();
+    @Message
+    String problem_invalid_input();
+    @Message
+    String problem_not_found();
+    @Message
+    String problem_forbidden();
+    @Message
+    String problem_stale_version();
+    @Message
+    String problem_illegal_transition();
+    @Message
+    String problem_has_duplicates();
+    @Message
+    String problem_already_raised();
+    @Message
+    String problem_build_in_progress();
+    @Message
+    String problem_retention_in_progress();
+    @Message
+    String problem_user_exists();
+    @Message
+    String problem_last_administrator();
+    @Message
+    String problem_extension_taken();
+    @Message
+    String problem_unauthenticated();
+    @Message
+    String problem_too_many_logins();
+    @Message
+    String problem_internal();
+    @Message
+    String problem_other();
+    @Message
+    String problem_offline();
+    @Message
+    String draft_restored();
+    @Message
+    String draft_form_gone(String text);
+    @Message
+    String changes_title();
+    @Message
+    String change_line(String field, String before, String after);
+    @Message
+    String call_new_announce(String caller);
+    @Message
+    String call_open_ticket(String ref);
+    @Message
+    String system_actor();
+    @Message
+    String system_note_hotline_call();
+    @Message
+    String system_note_caller_left_the_queue();
+    @Message
+    String system_note_hung_up_before_reaching_the_queue();
+    @Message
+    String system_note_connection_to_asterisk_lost_while_the_call_was_in_progress();
+    @Message
+    String system_note_left_the_queue_without_an_answer();
+    @Message
+    String history_action(TicketAction action);
+    @Message
+    String page_prev();
+    @Message
+    String page_next();
+    @Message
+    String export_csv();
+    @Message
+    String list_total(String from, String to, String total);
+    @Message
+    String created_from();
+    @Message
+    String created_to();
+    @Message
+    String tab_callbacks();
+    @Message
+    String tab_to_close();
+    @Message
+    String tab_search();
+    @Message
+    String to_close_hint();
+    @Message
+    String to_close_empty();
+    @Message
+    String work_lists();
+    @Message
+    String shortcuts_title();
+    @Message
+    String shortcut_new();
+    @Message
+    String shortcut_triage();
+    @Message
+    String shortcut_call();
+    @Message
+    String shortcut_callbacks();
+    @Message
+    String shortcut_to_close();
+    @Message
+    String shortcut_search();
+    @Message
+    String answered_at();
+    @Message
+    String leader_desk_title();
+    @Message
+    String desk_tickets();
+    @Message
+    String desk_tickets_hint();
+    @Message
+    String leader_tickets();
+    @Message
+    String leader_tickets_hint();
+    @Message
+    String board_tickets();
+    @Message
+    String calls_title();
+    @Message
+    String nav_calls();
+    @Message
+    String calls_empty();
+    @Message
+    String arrived_from();
+    @Message
+    String arrived_at();
+    @Message
+    String talk_time();
+    @Message
+    String province_find();
+    @Message
+    String merge_into(String ref);
+    @Message
+    String done_merge(String ref, String into);
 }

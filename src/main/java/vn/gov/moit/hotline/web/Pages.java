@@ -8,8 +8,10 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import vn.gov.moit.hotline.common.Languages;
+import vn.gov.moit.hotline.common.Problem;
 import vn.gov.moit.hotline.common.Roles;
 import vn.gov.moit.hotline.security.CurrentUser;
 
@@ -25,7 +27,7 @@ class Pages {
      * @param today the hotline's current day (its zone), for "today" figures
      */
     public record Frame(String lang, String textsJson, String page, String username,
-            boolean console, boolean desk, boolean board, String role, String department, long serverNow,
+            boolean console, boolean desk, boolean board, boolean calls, String role, String department, long serverNow,
             LocalDate today, String zone) {
 
         /** The other language, for the switch. */
@@ -47,8 +49,8 @@ class Pages {
     ZoneId zone;
 
     @Inject
-    @Location("not-found")
-    Template notFound;
+    @Location("error")
+    Template error;
 
     @Inject
     Languages languages;
@@ -66,7 +68,7 @@ class Pages {
         boolean anonymous = "anonymous".equals(user.username());
         return new Frame(language, texts.json(language), page,
                 anonymous ? null : user.username(),
-                mayUseConsole(), mayUseDesk(), mayUseBoard(), anonymous ? null : role(),
+                mayUseConsole(), mayUseDesk(), mayUseBoard(), mayUseCallLog(), anonymous ? null : role(),
                 anonymous ? null : user.departmentCode(), clock.millis(), LocalDate.ofInstant(clock.instant(), zone),
                 zone.getId());
     }
@@ -77,6 +79,11 @@ class Pages {
 
     boolean mayUseDesk() {
         return user.has(Roles.OFFICER) || user.has(Roles.LEADER);
+    }
+
+    /** The call log's API is open to these roles. */
+    boolean mayUseCallLog() {
+        return user.has(Roles.OPERATOR) || user.has(Roles.SUPERVISOR) || user.has(Roles.ADMIN);
     }
 
     boolean mayUseBoard() {
@@ -94,9 +101,17 @@ class Pages {
         return "/board";
     }
 
-    /** The "not found" page in the user's language. */
+    /** The "not found" page of a ticket the user may not see, in the user's language. */
     TemplateInstance notFound() {
-        return page(notFound, "not-found");
+        return error(404, "error_not_found_text", List.of());
+    }
+
+    /**
+     * An error page in the user's language: its title by the status, the text by its key (a {@code page:}
+     * key), and the refused inputs.
+     */
+    TemplateInstance error(int status, String textKey, List<Problem.Violation> violations) {
+        return page(error, "error").data("status", status).data("textKey", textKey).data("violations", violations);
     }
 
     private String role() {

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import vn.gov.moit.hotline.common.DomainException;
 import vn.gov.moit.hotline.common.Languages;
 import vn.gov.moit.hotline.directory.Directory;
+import vn.gov.moit.hotline.telephony.CallState;
 import vn.gov.moit.hotline.tickets.CallerType;
 import vn.gov.moit.hotline.tickets.Priority;
 import vn.gov.moit.hotline.tickets.TicketService;
@@ -63,12 +64,14 @@ class WorkPages {
     @Inject
     Template ticket;
 
+    @Inject
+    Template calls;
+
     @GET
     @Path("console")
     @Operation(hidden = true)
     public Response console() {
         return page(pages::mayUseConsole, () -> withTicketForms(pages.page(console, "console"))
-                .data("statuses", TicketStatus.values())
                 .data("sources", List.of(TicketSource.MANUAL, TicketSource.FIELD_OFFICER_REPORT, TicketSource.CALLBACK)));
     }
 
@@ -83,7 +86,14 @@ class WorkPages {
     @Path("board")
     @Operation(hidden = true)
     public Response board() {
-        return page(pages::mayUseBoard, () -> pages.page(board, "board"));
+        return page(pages::mayUseBoard, () -> withTicketForms(pages.page(board, "board")));
+    }
+
+    @GET
+    @Path("calls")
+    @Operation(hidden = true)
+    public Response calls() {
+        return page(pages::mayUseCallLog, () -> pages.page(calls, "calls").data("outcomes", CallState.values()));
     }
 
     @GET
@@ -104,11 +114,12 @@ class WorkPages {
     }
 
     /**
-     * What the ticket panel needs: reference data for its forms, the codes of the ticket's enumerations, and the
+     * What the ticket panel and the ticket lists' filters need: reference data for their forms, the codes of the ticket's enumerations, and the
      * names of fields, provinces and departments in the page's language for its script (as JSON).
      */
     private TemplateInstance withTicketForms(TemplateInstance page) {
         return page.data("d", directory).data("callerTypes", CallerType.values()).data("priorities", Priority.values())
+                .data("statuses", TicketStatus.values())
                 .data("names", names(languages.forPeople().equals(Languages.VIETNAMESE)));
     }
 

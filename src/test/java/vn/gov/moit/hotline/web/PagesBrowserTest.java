@@ -165,6 +165,7 @@ class PagesBrowserTest {
 
             // The operator finds the ticket, switches to English and closes it.
             b.logIn(OPERATOR, "demo");
+            b.click(By.id("tab-search"));
             b.type(By.id("search-q"), reference);
             b.click(By.id("search-submit"));
             b.click(By.xpath("//table[@id='search-results']//button[text()='" + reference + "']"));
