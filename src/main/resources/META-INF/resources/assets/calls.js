@@ -4,6 +4,9 @@
 (() => {
   const { t, el, dateTime, clock, callerText, values, pagedList } = Hotline;
   const form = document.getElementById('calls-filter');
+  Array.from(form.elements.outcome.options).filter((o) => o.value).forEach((o) => {
+    o.textContent = t('call_state_' + o.value);
+  });
 
   const list = pagedList('calls', {
     path: '/api/calls',

@@ -419,6 +419,21 @@ const Hotline = (() => {
     };
   })();
 
+  // Logging out forgets what this tab kept (drafts, the popped call): the next user of the workstation
+  // must not find them.
+  let loggingOut = false;
+  const logout = document.getElementById('logout');
+  if (logout) {
+    logout.form.addEventListener('submit', () => {
+      loggingOut = true;
+      try {
+        window.sessionStorage.clear();
+      } catch (e) {
+        // Nothing was kept.
+      }
+    });
+  }
+
   // The language switch comes back to this very page (with its query).
   // Read on click: the console changes its query (?ticket=) as the operator works.
   const langSwitch = document.getElementById('lang-switch');
@@ -432,6 +447,6 @@ const Hotline = (() => {
 
   return {
     t, now, api, dateTime, duration, clock, timeLeft, el, callerText, values, clearErrors, showProblem, problemText,
-    pagedList, ticketSearch, provincePicker, fold, lang,
+    pagedList, ticketSearch, provincePicker, fold, lang, loggingOut: () => loggingOut,
   };
 })();

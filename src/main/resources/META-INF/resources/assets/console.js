@@ -11,7 +11,9 @@
   const CALL_POLL_MS = 2000;
   const CALL_RETRY_MS = 30000;
   const LISTS_POLL_MS = 15000;
-  let poppedCall = null;
+  const POPPED = 'hotline.popped-call';
+  // The call whose ticket was popped: kept with the tab, so that a reload does not pop it again.
+  let poppedCall = window.sessionStorage.getItem(POPPED);
 
   function byId(id) {
     return document.getElementById(id);
@@ -51,7 +53,6 @@
     byId('call-none').hidden = !!call;
     byId('call-facts').hidden = !call;
     if (!call) {
-      poppedCall = null;
       return;
     }
     byId('call-caller').textContent = callerText(call) + (call.repeatCaller ? ' · ' + t('repeat_caller_short') : '');
@@ -65,8 +66,9 @@
     }
     // Pop the call's ticket once per call; the operator may then move elsewhere without being pulled back.
     // Half-typed work on another ticket is never replaced: the call is announced instead.
-    if (call.ticketId && poppedCall !== call.id) {
-      poppedCall = call.id;
+    if (call.ticketId && poppedCall !== String(call.id)) {
+      poppedCall = String(call.id);
+      window.sessionStorage.setItem(POPPED, poppedCall);
       const current = TicketPanel.current();
       if (TicketPanel.hasDraft() && current && current.id !== call.ticketId) {
         byId('call-announce-text').textContent = t('call_new_announce', { caller: callerText(call) });

@@ -75,14 +75,14 @@ const TicketPanel = (() => {
       byId('tp-status').textContent = '';
       message(Hotline.problemText(res.data), 'error');
       panel.querySelectorAll('form').forEach((f) => { f.hidden = true; });
-      return;
+      return [];
     }
     if (!ticket || ticket.id !== res.data.id) {
       message('');
       panel.querySelectorAll('form').forEach((f) => { clearErrors(f); f.reset(); });
     }
     render(res.data);
-    restoreDraft(res.data.id);
+    const orphaned = restoreDraft(res.data.id);
     panel.hidden = false;
     const placeholder = byId('no-ticket');
     if (placeholder) {
@@ -91,6 +91,7 @@ const TicketPanel = (() => {
     if (options && options.focus) {
       byId('tp-title').focus();
     }
+    return orphaned;
   }
 
   function render(view) {
@@ -300,7 +301,7 @@ const TicketPanel = (() => {
 
   /** Keeps the current ticket's draft (if any) for when it is opened again. */
   function keepDraft() {
-    if (!ticket) {
+    if (!ticket || Hotline.loggingOut()) {
       return;
     }
     const drafts = storedDrafts();
@@ -393,10 +394,16 @@ const TicketPanel = (() => {
       } else if (res.status === 409) {
         // Someone else changed the ticket: reload it, keep what this user typed, and show what changed.
         const before = ticket;
-        await open(ticket.id);
-        showProblem(form, res.data);
+        const orphaned = await open(ticket.id);
         const changes = changesBetween(before, ticket);
-        showChanges(form, changes.length ? [t('changes_title')].concat(changes) : []);
+        if (form.hidden) {
+          // The ticket moved on and this form is no longer offered: all of it is said above the ticket.
+          message([Hotline.problemText(res.data)].concat(changes.length ? [t('changes_title')].concat(changes) : [])
+            .concat(orphaned.length ? [t('draft_form_gone', { text: orphaned.join(' · ') })] : []).join(' '), 'error');
+        } else {
+          showProblem(form, res.data);
+          showChanges(form, changes.length ? [t('changes_title')].concat(changes) : []);
+        }
       } else {
         showProblem(form, res.data);
       }

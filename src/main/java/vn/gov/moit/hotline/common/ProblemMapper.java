@@ -69,8 +69,10 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response domain(DomainException e) {
         if (e instanceof DomainException.InvalidInput invalid) {
-            // In the request's language, like Bean Validation's messages (ValidationLanguage).
-            String reason = invalid.reason(Locale.forLanguageTag(languages.forPrograms()));
+            // In the request's language, like Bean Validation's messages (ValidationLanguage); on an error
+            // page, in the page's.
+            String reason = invalid.reason(Locale.forLanguageTag(wantsPage() ? languages.forPeople()
+                    : languages.forPrograms()));
             return answer(Problem.invalid(reason, List.of(new Problem.Violation(invalid.field(), reason))));
         }
         int status = e instanceof DomainException.NotFound ? 404
@@ -241,14 +243,19 @@ public class ProblemMapper {
      * address outside the API that accepts HTML, like a mistyped address or a report month that does not exist).
      */
     private Response answer(Problem problem) {
-        HttpServerRequest request = current.getCurrent() == null ? null : current.getCurrent().request();
-        String accept = request == null ? null : request.getHeader("Accept");
-        if (request != null && isPage(request.path()) && accept != null && accept.contains("text/html")
-                && errorPages.isResolvable()) {
+        if (wantsPage()) {
             return Response.status(problem.status()).type("text/html;charset=UTF-8")
                     .entity(errorPages.get().page(problem)).build();
         }
         return respond(problem);
+    }
+
+    /** A browser asked for a page: an address outside the API, accepting HTML. */
+    private boolean wantsPage() {
+        HttpServerRequest request = current.getCurrent() == null ? null : current.getCurrent().request();
+        String accept = request == null ? null : request.getHeader("Accept");
+        return request != null && isPage(request.path()) && accept != null && accept.contains("text/html")
+                && errorPages.isResolvable();
     }
 
     /**

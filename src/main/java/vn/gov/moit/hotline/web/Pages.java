@@ -3,6 +3,7 @@ package vn.gov.moit.hotline.web;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -65,10 +66,13 @@ class Pages {
     }
 
     private Frame frame(String language, String page) {
-        boolean anonymous = "anonymous".equals(user.username());
+        // An address no resource answers is refused on the event loop, where the identity cannot be read
+        // without blocking: its error page is framed as for a visitor (its link home still leads the user on).
+        boolean anonymous = Context.isOnEventLoopThread() || "anonymous".equals(user.username());
         return new Frame(language, texts.json(language), page,
                 anonymous ? null : user.username(),
-                mayUseConsole(), mayUseDesk(), mayUseBoard(), mayUseCallLog(), anonymous ? null : role(),
+                !anonymous && mayUseConsole(), !anonymous && mayUseDesk(), !anonymous && mayUseBoard(),
+                !anonymous && mayUseCallLog(), anonymous ? null : role(),
                 anonymous ? null : user.departmentCode(), clock.millis(), LocalDate.ofInstant(clock.instant(), zone),
                 zone.getId());
     }

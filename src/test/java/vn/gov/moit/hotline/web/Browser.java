@@ -1,5 +1,9 @@
 package vn.gov.moit.hotline.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
@@ -7,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -47,6 +53,8 @@ public final class Browser implements AutoCloseable {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
+        options.setExperimentalOption("prefs", Map.of("download.default_directory",
+                profile.resolve("downloads").toString(), "download.prompt_for_download", false));
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-dev-shm-usage", "--no-first-run", "--lang=vi", "--user-data-dir=" + profile);
         service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
@@ -150,6 +158,32 @@ public final class Browser implements AutoCloseable {
             e.addSuppressed(new IllegalStateException("at " + driver.getCurrentUrl()));
             throw e;
         }
+    }
+
+    /**
+     * Checks the page as it is now with Deque's axe-core rules (WCAG 2.1 A and AA) and fails on any serious or
+     * critical violation, naming each rule and the elements it found.
+     */
+    public void assertAccessible(String what) {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .analyze(driver);
+        List<String> serious = results.getViolations().stream()
+                .filter(r -> "serious".equals(r.getImpact()) || "critical".equals(r.getImpact()))
+                .map(r -> r.getImpact() + " " + r.getId() + ": " + r.getHelp() + " at "
+                        + r.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList())
+                .toList();
+        if (!serious.isEmpty()) {
+            screenshot("axe-" + what);
+        }
+        assertThat(serious).as("axe-core on " + what).isEmpty();
+    }
+
+    /** A file the browser downloaded (waits for it to be complete). */
+    public Path downloaded(String name) {
+        Path file = profile.resolve("downloads").resolve(name);
+        new WebDriverWait(driver, WAIT).until(d -> Files.isRegularFile(file)
+                && !Files.exists(profile.resolve("downloads").resolve(name + ".crdownload")));
+        return file;
     }
 
     /** Saves what the window shows as target/screenshots/{name}.png. */
