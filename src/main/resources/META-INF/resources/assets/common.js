@@ -9,7 +9,6 @@ const Hotline = (() => {
   const texts = JSON.parse(document.getElementById('texts').textContent);
   const lang = body.dataset.lang || 'vi';
   const zone = body.dataset.zone || 'Asia/Ho_Chi_Minh';
-  const locale = lang === 'vi' ? 'vi-VN' : 'en-GB';
   // Deadlines are counted against the server's clock, whatever the workstation's clock says.
   const skew = Number(body.dataset.serverNow || Date.now()) - Date.now();
   const DUE_SOON_MS = 4 * 3600 * 1000;
@@ -57,11 +56,17 @@ const Hotline = (() => {
     return { status: res.status, ok: res.ok, data };
   }
 
+  const DATE_PARTS = new Intl.DateTimeFormat('en-GB', { timeZone: zone, day: '2-digit', month: '2-digit',
+    year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+  /** One format on every page and in the public report, in either language: 26/11/2026 09:00, hotline time. */
   function dateTime(iso) {
     if (!iso) {
       return '';
     }
-    return new Date(iso).toLocaleString(locale, { timeZone: zone, dateStyle: 'short', timeStyle: 'short' });
+    const p = {};
+    DATE_PARTS.formatToParts(new Date(iso)).forEach((x) => { p[x.type] = x.value; });
+    return p.day + '/' + p.month + '/' + p.year + ' ' + p.hour + ':' + p.minute;
   }
 
   /** "2 d 3 h", "45 min": the larger two units of a duration. */

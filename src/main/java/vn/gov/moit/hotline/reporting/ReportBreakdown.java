@@ -9,12 +9,12 @@ package vn.gov.moit.hotline.reporting;
 enum ReportBreakdown {
     CALLS_BY_HOUR("calls.by_hour",
             "Cuộc gọi đến theo giờ trong ngày", "Calls offered by hour of day",
-            "Số cuộc gọi đến theo giờ đến, 00-23 (giờ {zone})",
-            "Calls offered by hour of arrival, 00-23 ({zone} time)"),
+            "Số cuộc gọi đến theo giờ đến, 00-23 ({zone})",
+            "Calls offered by hour of arrival, 00-23 ({zone})"),
     CALLS_BY_DAY("calls.by_day",
             "Cuộc gọi đến theo ngày", "Calls offered by day of month",
-            "Số cuộc gọi đến theo ngày đến trong tháng (giờ {zone})",
-            "Calls offered by day of arrival in the month ({zone} time)"),
+            "Số cuộc gọi đến theo ngày đến trong tháng ({zone})",
+            "Calls offered by day of arrival in the month ({zone})"),
     TICKETS_BY_FIELD("tickets.by_field",
             "Phiếu yêu cầu mới theo lĩnh vực", "Tickets opened by field",
             "Số phiếu tạo trong tháng theo mã lĩnh vực (UNSPECIFIED: chưa xác định)",
@@ -66,10 +66,10 @@ enum ReportBreakdown {
     }
 
     String formulaVi(ReportParameters parameters) {
-        return Formulas.fill(formulaVi, parameters);
+        return Formulas.fill(formulaVi, parameters, true);
     }
 
     String formulaEn(ReportParameters parameters) {
-        return Formulas.fill(formulaEn, parameters);
+        return Formulas.fill(formulaEn, parameters, false);
     }
 }

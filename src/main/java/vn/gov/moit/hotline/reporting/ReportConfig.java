@@ -18,6 +18,10 @@ public interface ReportConfig {
     @WithDefault("2025-07")
     YearMonth firstMonth();
 
+    /** The ministry's website, linked from the public report's header. */
+    @WithDefault("https://moit.gov.vn")
+    String ministryUrl();
+
     /** Time zone of month boundaries, hours of day and the nightly schedule. */
     @WithDefault("Asia/Ho_Chi_Minh")
     ZoneId zone();

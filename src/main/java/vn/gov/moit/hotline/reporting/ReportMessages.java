@@ -19,13 +19,22 @@ interface ReportMessages {
     @Message("Chưa có báo cáo nào được công bố.")
     String noneYet();
 
+    @Message("Bộ Công Thương")
+    String ministry();
+
+    @Message("Trang của Bộ")
+    String ministrySite();
+
+    @Message("Về trang làm việc của đường dây nóng")
+    String backToApp();
+
     @Message("Số liệu tạm tính, tháng chưa kết thúc")
     String preview();
 
     @Message("Phiên bản {version}")
     String version(int version);
 
-    @Message("Số liệu tính đến {when} (giờ {zone})")
+    @Message("Số liệu tính đến {when} ({zone})")
     String dataAsOf(String when, String zone);
 
     @Message("Tháng")
@@ -77,7 +86,7 @@ interface ReportMessages {
     @Message("\"—\": không có dữ liệu để tính.")
     String nothingToCompute();
 
-    @Message("Tháng, ngày và giờ tính theo múi giờ {zone}.")
+    @Message("Tháng, ngày và giờ tính theo {zone}.")
     String zoneNote(String zone);
 
     @Message("Chưa xác định")

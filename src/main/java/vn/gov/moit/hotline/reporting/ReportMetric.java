@@ -8,8 +8,8 @@ package vn.gov.moit.hotline.reporting;
 enum ReportMetric {
     CALLS_OFFERED("calls.offered", Unit.COUNT,
             "Cuộc gọi đến", "Calls offered",
-            "Số cuộc gọi vào đường dây nóng có thời điểm đến trong tháng (giờ {zone})",
-            "Hotline calls arriving in the month ({zone} time)"),
+            "Số cuộc gọi vào đường dây nóng có thời điểm đến trong tháng ({zone})",
+            "Hotline calls arriving in the month ({zone})"),
     CALLS_ANSWERED("calls.answered", Unit.COUNT,
             "Cuộc gọi được trả lời", "Calls answered",
             "Số cuộc gọi đến được điện thoại viên trả lời",
@@ -125,10 +125,10 @@ enum ReportMetric {
     }
 
     String formulaVi(ReportParameters parameters) {
-        return Formulas.fill(formulaVi, parameters);
+        return Formulas.fill(formulaVi, parameters, true);
     }
 
     String formulaEn(ReportParameters parameters) {
-        return Formulas.fill(formulaEn, parameters);
+        return Formulas.fill(formulaEn, parameters, false);
     }
 }

@@ -35,13 +35,16 @@ class ReportPageResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance report(ReportView r);
+        static native TemplateInstance report(ReportView r, String ministryUrl);
 
-        static native TemplateInstance empty(String lang);
+        static native TemplateInstance empty(String lang, String ministryUrl);
     }
 
     @Inject
     MonthlyReportService service;
+
+    @Inject
+    ReportConfig config;
 
     @Inject
     Directory directory;
@@ -68,7 +71,7 @@ class ReportPageResource {
         }
         return months.stream().filter(m -> !m.preview()).findFirst().or(() -> months.stream().findFirst())
                 .map(m -> render(service.latest(m.month()), months, language))
-                .orElseGet(() -> localized(Templates.empty(language), language));
+                .orElseGet(() -> localized(Templates.empty(language, config.ministryUrl()), language));
     }
 
     @GET
@@ -96,7 +99,7 @@ class ReportPageResource {
                         "PROVINCIAL_DEPARTMENT_OF_INDUSTRY_AND_TRADE",
                         m.callerType_PROVINCIAL_DEPARTMENT_OF_INDUSTRY_AND_TRADE(),
                         "OTHER", m.callerType_OTHER()), m.notSpecified());
-        return localized(Templates.report(ReportView.of(report, months, labels, lang)), lang);
+        return localized(Templates.report(ReportView.of(report, months, labels, lang), config.ministryUrl()), lang);
     }
 
     private static TemplateInstance localized(TemplateInstance page, String lang) {

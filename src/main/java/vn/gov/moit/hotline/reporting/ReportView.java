@@ -86,7 +86,7 @@ record ReportView(String lang, String otherLang, MonthLink month, boolean previe
                 .findFirst().map(m -> card(m, vi)).orElse(null);
         return new ReportView(lang, vi ? "en" : "vi", MonthLink.of(report.month(), report.preview(), true),
                 report.preview(), report.version(),
-                DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").format(report.dataAsOf().atZone(zone)), zone.getId(),
+                DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").format(report.dataAsOf().atZone(zone)), Formulas.zoneName(zone, vi),
                 links, earlier, cards(metrics, "calls", vi), serviceLevel, callCharts, cards(metrics, "tickets", vi),
                 ticketCharts, threshold);
     }

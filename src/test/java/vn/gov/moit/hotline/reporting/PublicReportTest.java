@@ -201,7 +201,9 @@ class PublicReportTest {
         for (String formula : json.<String>getList("metrics.formulaVi")) {
             assertThat(vi).contains(html(formula));
         }
-        assertThat(vi).doesNotContain("<script", "http://", "https://", "<link");
+        // Nothing is fetched from elsewhere; the one address outside is the link to the ministry's site.
+        assertThat(vi.replace("<a href=\"https://moit.gov.vn\">", ""))
+                .doesNotContain("<script", "http://", "https://", "<link");
 
         String en = body("/reports/" + MONTH + "?lang=en");
         assertThat(en).contains("<html lang=\"en\"", "June 2025", "E-commerce and digital economy",
@@ -354,9 +356,32 @@ class PublicReportTest {
             }
             assertThat(shown).isEqualTo(fromJson);
             assertThat(browser.driver.findElement(By.cssSelector("p.downloads a[href^='/api/public/reports/" + MONTH + "/versions/'][href$='?format=csv']")).isDisplayed()).isTrue();
+            // The ministry's name, a way back to the work pages, and the zone by its name.
+            assertThat(browser.driver.findElement(By.linkText("Bộ Công Thương")).getDomAttribute("href"))
+                    .isEqualTo("https://moit.gov.vn");
+            assertThat(browser.driver.findElement(By.linkText("Về trang làm việc của đường dây nóng"))
+                    .getDomAttribute("href")).isEqualTo("/");
+            assertThat(browser.driver.findElement(By.cssSelector("p.meta")).getText()).contains("(giờ Việt Nam, UTC+7)")
+                    .doesNotContain("Asia/");
+            browser.assertAccessible("report");
             browser.screenshot("report");
             browser.narrow();
             browser.screenshot("report-phone");
+        }
+    }
+
+    @Test
+    void beforeAnyReportThePageIsStyledAndLeadsBack() {
+        String html = ReportPageResource.Templates.empty("vi", "https://moit.gov.vn").render();
+        try (Browser browser = new Browser(base)) {
+            browser.driver.get("data:text/html;charset=utf-8,"
+                    + java.net.URLEncoder.encode(html, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+            assertThat(browser.text(By.id("none-yet"))).isEqualTo("Chưa có báo cáo nào được công bố.");
+            assertThat(browser.driver.findElement(By.tagName("header")).getCssValue("background-color"))
+                    .isEqualTo("rgba(164, 22, 26, 1)");
+            assertThat(browser.driver.findElement(By.linkText("Về trang làm việc của đường dây nóng")).isDisplayed())
+                    .isTrue();
+            browser.assertAccessible("report-empty");
         }
     }
 

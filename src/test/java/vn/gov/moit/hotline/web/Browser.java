@@ -114,7 +114,7 @@ public final class Browser implements AutoCloseable {
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.attributeToBe(by, "value", value));
     }
 
-    String text(By by) {
+    public String text(By by) {
         return waitFor(by).getText();
     }
 
