@@ -475,4 +475,70 @@ interface PageMessages {
     String merge_into(String ref);
     @Message
     String done_merge(String ref, String into);
+    @Message
+    String admin_title();
+    @Message
+    String nav_admin();
+    @Message
+    String admin_users();
+    @Message
+    String admin_departments();
+    @Message
+    String admin_routes();
+    @Message
+    String admin_user_new();
+    @Message
+    String admin_user_edit(String user);
+    @Message
+    String admin_save();
+    @Message
+    String admin_delete();
+    @Message
+    String admin_edit();
+    @Message
+    String admin_password_hint();
+    @Message
+    String admin_users_total(String total);
+    @Message
+    String admin_saved_user(String user);
+    @Message
+    String admin_deleted_user(String user);
+    @Message
+    String admin_confirm_delete(String user);
+    @Message
+    String admin_department_edit();
+    @Message
+    String admin_saved_department(String code);
+    @Message
+    String admin_active();
+    @Message
+    String yes();
+    @Message
+    String no();
+    @Message
+    String admin_routes_hint();
+    @Message
+    String admin_saved_route(String field, String department);
+    @Message
+    String display_name();
+    @Message
+    String role();
+    @Message
+    String extension();
+    @Message
+    String code();
+    @Message
+    String name_vi();
+    @Message
+    String name_en();
+    @Message
+    String role_operator();
+    @Message
+    String role_officer();
+    @Message
+    String role_supervisor();
+    @Message
+    String role_leader();
+    @Message
+    String role_admin();
 }

@@ -28,7 +28,7 @@ class Pages {
      * @param today the hotline's current day (its zone), for "today" figures
      */
     public record Frame(String lang, String textsJson, String page, String username,
-            boolean console, boolean desk, boolean board, boolean calls, String role, String department, long serverNow,
+            boolean console, boolean desk, boolean board, boolean calls, boolean admin, String role, String department, long serverNow,
             LocalDate today, String zone) {
 
         /** The other language, for the switch. */
@@ -72,7 +72,7 @@ class Pages {
         return new Frame(language, texts.json(language), page,
                 anonymous ? null : user.username(),
                 !anonymous && mayUseConsole(), !anonymous && mayUseDesk(), !anonymous && mayUseBoard(),
-                !anonymous && mayUseCallLog(), anonymous ? null : role(),
+                !anonymous && mayUseCallLog(), !anonymous && mayAdminister(), anonymous ? null : role(),
                 anonymous ? null : user.departmentCode(), clock.millis(), LocalDate.ofInstant(clock.instant(), zone),
                 zone.getId());
     }
@@ -88,6 +88,10 @@ class Pages {
     /** The call log's API is open to these roles. */
     boolean mayUseCallLog() {
         return user.has(Roles.OPERATOR) || user.has(Roles.SUPERVISOR) || user.has(Roles.ADMIN);
+    }
+
+    boolean mayAdminister() {
+        return user.has(Roles.ADMIN);
     }
 
     boolean mayUseBoard() {

@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import vn.gov.moit.hotline.common.DomainException;
 import vn.gov.moit.hotline.common.Languages;
+import vn.gov.moit.hotline.common.Roles;
 import vn.gov.moit.hotline.directory.Directory;
 import vn.gov.moit.hotline.telephony.CallState;
 import vn.gov.moit.hotline.tickets.CallerType;
@@ -67,6 +68,9 @@ class WorkPages {
     @Inject
     Template calls;
 
+    @Inject
+    Template admin;
+
     @GET
     @Path("console")
     @Operation(hidden = true)
@@ -87,6 +91,14 @@ class WorkPages {
     @Operation(hidden = true)
     public Response board() {
         return page(pages::mayUseBoard, () -> withTicketForms(pages.page(board, "board")));
+    }
+
+    @GET
+    @Path("admin")
+    @Operation(hidden = true)
+    public Response admin() {
+        return page(pages::mayAdminister, () -> pages.page(admin, "admin").data("d", directory)
+                .data("roles", List.of(Roles.OPERATOR, Roles.OFFICER, Roles.SUPERVISOR, Roles.LEADER, Roles.ADMIN)));
     }
 
     @GET

@@ -305,6 +305,61 @@ class ShiftBrowserTest {
         }
     }
 
+    @Test
+    void administratorsManageUsersDepartmentsAndRoutingRules() {
+        String name = "op" + System.nanoTime() % 1_000_000;
+        try (Browser b = new Browser(base)) {
+            b.onFailure(() -> {
+                b.logIn(Api.ADMIN, "demo");
+                b.click(By.linkText("Quản trị"));
+                b.waitFor(By.cssSelector("#users tr[data-user='operator1']"));
+                b.assertAccessible("admin");
+
+                // A new operator; the same name again is refused in Vietnamese.
+                b.type(By.id("user-username"), name);
+                b.type(By.id("user-displayName"), "Nguyễn Thị Hoa");
+                b.select(By.id("user-role"), "operator");
+                b.type(By.id("user-extension"), "1077");
+                b.type(By.id("user-password"), "mat-khau-dai");
+                b.click(By.id("user-save"));
+                b.waitForText(By.id("user-done"), "Đã lưu người dùng " + name);
+                b.waitForText(By.cssSelector("#users tr[data-user='" + name + "']"), "Điện thoại viên");
+                b.click(By.id("user-new"));
+                b.type(By.id("user-username"), name);
+                b.type(By.id("user-displayName"), "Trùng tên");
+                b.type(By.id("user-password"), "mat-khau-dai");
+                b.click(By.id("user-save"));
+                b.waitForText(By.cssSelector("#user-form [data-form-error]"), "Tên đăng nhập này đã có người dùng");
+
+                // Made a supervisor: the role shows in the list.
+                b.click(By.cssSelector("#users tr[data-user='" + name + "'] button.edit"));
+                b.select(By.id("user-role"), "supervisor");
+                b.click(By.id("user-save"));
+                b.waitForText(By.cssSelector("#users tr[data-user='" + name + "']"), "Giám sát");
+                assertThat(as(Api.ADMIN).get("/api/admin/users/" + name).then().extract().<String>path("role"))
+                        .isEqualTo("supervisor");
+
+                // A department's English name, and where chemicals tickets go.
+                b.click(By.id("tab-departments"));
+                b.click(By.cssSelector("#departments tr[data-code='HC'] button.edit"));
+                b.type(By.id("department-nameEn"), "Chemicals Agency (renamed)");
+                b.click(By.id("department-save"));
+                b.waitForText(By.id("department-done"), "Đã lưu đơn vị HC");
+                b.waitForText(By.cssSelector("#departments tr[data-code='HC']"), "Chemicals Agency (renamed)");
+                b.click(By.id("tab-routes"));
+                b.select(By.id("route-CHEMICALS"), "CN");
+                b.waitForText(By.id("routes-done"), "Phiếu lĩnh vực Hóa chất");
+                assertThat(as(Api.ADMIN).get("/api/directory/routing-rules").then().extract()
+                        .<String>path("find { it.fieldCode == 'CHEMICALS' }.departmentCode")).isEqualTo("CN");
+                b.select(By.id("route-CHEMICALS"), "HC");
+                b.waitForText(By.id("routes-done"), "HC");
+            });
+        } finally {
+            as(Api.ADMIN).body(Map.of("nameVi", "Cục Hóa chất", "nameEn", "Vietnam Chemicals Agency", "active", true))
+                    .put("/api/directory/departments/HC");
+        }
+    }
+
     // --- Helpers ----------------------------------------------------------------------------------------
 
     private static List<String> lines(java.nio.file.Path file) {
