@@ -153,6 +153,7 @@ const TicketPanel = (() => {
     }
     loadHistory(view.id);
     loadAssignments(view.id);
+    loadCalls(view.id);
     if (byId('tp-triage')) {
       loadRepeatCallers(view);
     }
@@ -194,6 +195,20 @@ const TicketPanel = (() => {
       list.append(item);
     });
     byId('tp-assignments-box').hidden = assignments.length === 0;
+  }
+
+  /** The calls that opened this ticket (shown to those who may read the call log). */
+  async function loadCalls(id) {
+    const list = byId('tp-calls');
+    if (!list) {
+      return;
+    }
+    const res = await api('GET', '/api/calls?ticket=' + id + '&sort=arrivedAt,asc&size=50');
+    const calls = res.ok ? res.data.items : [];
+    list.replaceChildren(...calls.map((c) => el('li', {}, t('call_line', {
+      at: dateTime(c.arrivedAt), state: t('call_state_' + c.state), operator: c.operatorUsername || c.operatorName || '—',
+      wait: Hotline.clock(c.waitSeconds), talk: Hotline.clock(c.talkSeconds) }))));
+    byId('tp-calls-box').hidden = calls.length === 0;
   }
 
   async function loadHistory(id) {

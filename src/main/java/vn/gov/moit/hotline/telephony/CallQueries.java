@@ -38,7 +38,7 @@ class CallQueries {
     @Inject
     Clock clock;
 
-    record Filter(CallState state, String operator, String caller, String linkedid, DayRange days) {
+    record Filter(CallState state, String operator, String caller, String linkedid, Long ticketId, DayRange days) {
     }
 
     /** The board: what is happening now and how today went so far. */
@@ -53,6 +53,7 @@ class CallQueries {
                 .and("state = :state", "state", f.state())
                 .and("operatorUsername = :operator", "operator", f.operator())
                 .and("linkedid = :linkedid", "linkedid", f.linkedid())
+                .and("ticketId = :ticket", "ticket", f.ticketId())
                 .and("callerNumber = :caller", "caller", f.caller() == null ? null : PhoneNumbers.normalise(f.caller())
                         .orElseThrow(() -> DomainException.InvalidInput.because("caller", "not-a-phone-number",
                                 f.caller())))

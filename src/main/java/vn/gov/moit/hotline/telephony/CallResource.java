@@ -47,6 +47,7 @@ class CallResource {
             @Parameter(description = "operator user name") @QueryParam("operator") String operator,
             @Parameter(description = "caller number in any written form") @QueryParam("caller") String caller,
             @Parameter(description = "Asterisk's Linkedid of the call") @QueryParam("linkedid") String linkedid,
+            @Parameter(description = "the ticket the call opened (its id)", example = "42") @QueryParam("ticket") Long ticket,
             @Parameter(description = "arrived on or after this day (hotline zone)") @QueryParam("from") LocalDate from,
             @Parameter(description = "arrived on or before this day (hotline zone)") @QueryParam("to") LocalDate to,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size,
@@ -54,7 +55,7 @@ class CallResource {
         var filter = new CallQueries.Filter(outcome,
                 operator == null || operator.isBlank() ? null : operator.trim(),
                 caller == null || caller.isBlank() ? null : caller,
-                linkedid == null || linkedid.isBlank() ? null : linkedid.trim(), DayRange.of(from, to));
+                linkedid == null || linkedid.isBlank() ? null : linkedid.trim(), ticket, DayRange.of(from, to));
         return queries.search(filter, PageRequest.parse(page, size, sort, SORTABLE, "arrivedAt,desc"));
     }
 

@@ -541,4 +541,8 @@ interface PageMessages {
     String role_leader();
     @Message
     String role_admin();
+    @Message
+    String case_calls();
+    @Message
+    String call_line(String at, String state, String operator, String wait, String talk);
 }

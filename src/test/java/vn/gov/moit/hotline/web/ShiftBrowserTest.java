@@ -79,6 +79,12 @@ class ShiftBrowserTest {
                 b.click(By.id("call-announce-open"));
                 b.waitForText(By.id("tp-caller"), caller);
                 assertThat(panelTicket(b)).isNotEqualTo(earlier);
+                // The call that opened the ticket is part of the case.
+                b.waitForText(By.id("tp-calls"), "Đang đàm thoại · điện thoại viên operator1");
+                // On a phone the ticket comes right after the call, not below the lists.
+                b.narrow();
+                assertThat(b.driver.findElement(By.id("ticket-panel")).getLocation().getY()).isLessThan(900);
+                b.wide();
                 // The history speaks the page's language, the system's own notes included.
                 b.waitForText(By.id("tp-history"), "Hệ thống · Tạo phiếu");
                 assertThat(b.text(By.id("tp-history"))).contains("cuộc gọi đến đường dây nóng")
@@ -299,6 +305,12 @@ class ShiftBrowserTest {
                 b.assertAccessible("ticket-page");
                 b.logOut();
                 b.assertAccessible("logged-out");
+                // The leaders' desk is titled as theirs.
+                b.logIn(Api.LEADER, "demo");
+                assertThat(b.text(By.tagName("h1"))).isEqualTo("Bàn làm việc của lãnh đạo Bộ");
+                b.waitFor(By.id("dept-results-total"));
+                b.assertAccessible("leader-desk");
+                b.logOut();
                 b.open("/login");
                 b.assertAccessible("login");
             });
