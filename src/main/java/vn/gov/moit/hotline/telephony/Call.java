@@ -82,6 +82,10 @@ class Call extends PanacheEntityBase {
     @Column(name = "hung_up_by")
     String hungUpBy;
 
+    /** hungUpBy was inferred from the first channel to hang up, for want of AgentComplete. */
+    @Column(name = "hung_up_inferred")
+    boolean hungUpInferred;
+
     @Column(name = "hangup_cause")
     Integer hangupCause;
 
@@ -166,6 +170,22 @@ class Call extends PanacheEntityBase {
         return changed;
     }
 
+    /**
+     * Whether a channel is the caller's: the one that entered the inbound context or joined the queue, or the
+     * other half of that Local channel (Local/…;1 and …;2). An operator's leg never is.
+     */
+    boolean callerSide(String channel) {
+        if (callerChannel == null || channel == null) {
+            return false;
+        }
+        return channel.equals(callerChannel)
+                || (channel.startsWith("Local/") && localPair(channel).equals(localPair(callerChannel)));
+    }
+
+    private static String localPair(String channel) {
+        return channel.endsWith(";1") || channel.endsWith(";2") ? channel.substring(0, channel.length() - 2) : channel;
+    }
+
     void queued(String queueName, String channel, Instant at) {
         if (queue == null) {
             queue = queueName;
@@ -202,14 +222,16 @@ class Call extends PanacheEntityBase {
         if (waiting()) {
             answered(memberName, memberInterface, username, holdSeconds, at);
         }
-        // A hangup seen first closed the call with a measured talk time; Asterisk's own figures replace it.
-        boolean closedByHangup = state == CallState.COMPLETED && hungUpBy == null;
+        // A hangup seen first closed the call with a measured talk time and an inferred side; Asterisk's own
+        // figures replace them.
+        boolean closedByHangup = state == CallState.COMPLETED && (hungUpBy == null || hungUpInferred);
         if (state != CallState.ANSWERED && !closedByHangup) {
             return false;
         }
         state = CallState.COMPLETED;
         talkSeconds = talk;
         hungUpBy = reason;
+        hungUpInferred = false;
         if (waitSeconds == null) {
             waitSeconds = holdSeconds;
         }
@@ -236,7 +258,20 @@ class Call extends PanacheEntityBase {
      * @return true when this hangup ended the call
      */
     boolean hungUp(String channel, Integer cause, String causeText, Instant at) {
-        if (ended() || (callerChannel != null && !callerChannel.equals(channel))) {
+        if (ended()) {
+            return false;
+        }
+        if (state == CallState.ANSWERED && hungUpBy == null && channel != null) {
+            // The first channel of the conversation to hang up says who ended it, in case Asterisk sends no
+            // AgentComplete (it sometimes does not when the caller hangs up first).
+            hungUpBy = callerSide(channel) ? "caller" : "agent";
+            hungUpInferred = true;
+            if (!channel.equals(callerChannel)) {
+                touch(at);
+                return true;
+            }
+        }
+        if (callerChannel != null && !callerChannel.equals(channel)) {
             return false;
         }
         endedAt = at;

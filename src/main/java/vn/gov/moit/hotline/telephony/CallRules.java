@@ -40,7 +40,11 @@ class CallRules {
 
     private void applyTo(Call call, CallEvent event, CallWork work) {
         if (event instanceof CallEvent.CallerIdentified e) {
-            identify(call, e.callerNumber(), e.callerName(), e.at(), work);
+            // Only the caller's own channel names the caller: an operator's leg of a call without caller ID
+            // carries the dialled hotline number instead.
+            if (call.callerSide(e.channel())) {
+                identify(call, e.callerNumber(), e.callerName(), e.at(), work);
+            }
         } else if (event instanceof CallEvent.AgentConnected e) {
             if (call.answered(e.memberName(), e.memberInterface(), operators.ofInterface(e.memberInterface()),
                     e.holdSeconds(), e.at())) {
@@ -113,6 +117,10 @@ class CallRules {
         // Most events of a call repeat the number already stored, which is in canonical form already.
         String number = rawNumber != null && rawNumber.equals(call.callerNumber) ? rawNumber
                 : PhoneNumbers.normalise(rawNumber).orElse(null);
+        if (number != null && call.did != null && number.equals(PhoneNumbers.normalise(call.did).orElse(null))) {
+            // The hotline's own number is never the caller's.
+            number = null;
+        }
         if (call.identify(number, callerName(rawName))) {
             if (call.ticketId != null) {
                 tickets.callerIdentified(call.ticketId, call.callerNumber, call.callerWithheld, call.callerName, at);

@@ -10,13 +10,13 @@ import java.time.Instant;
 public record CallView(long id, String linkedid, CallState state, String did, String callerNumber,
         boolean callerWithheld, String callerName, boolean callerRedacted, String queue, String operatorName, String operatorInterface,
         String operatorUsername, Instant arrivedAt, Instant queuedAt, Instant answeredAt, Instant endedAt,
-        Integer waitSeconds, Integer talkSeconds, String hungUpBy, Integer hangupCause, String hangupCauseText,
+        Integer waitSeconds, Integer talkSeconds, String hungUpBy, boolean hungUpInferred, Integer hangupCause, String hangupCauseText,
         String missedReason, boolean flagged, Long ticketId, String ticketReference, Boolean repeatCaller) {
 
     static CallView of(Call c, String ticketReference, Boolean repeatCaller) {
         return new CallView(c.id, c.linkedid, c.state, c.did, c.callerNumber, c.callerWithheld, c.callerName, c.callerRedacted, c.queue,
                 c.operatorName, c.operatorInterface, c.operatorUsername, c.arrivedAt, c.queuedAt, c.answeredAt,
-                c.endedAt, c.waitSeconds, c.talkSeconds, c.hungUpBy, c.hangupCause, c.hangupCauseText, c.missedReason,
+                c.endedAt, c.waitSeconds, c.talkSeconds, c.hungUpBy, c.hungUpInferred, c.hangupCause, c.hangupCauseText, c.missedReason,
                 c.flagged, c.ticketId, ticketReference, repeatCaller);
     }
 }

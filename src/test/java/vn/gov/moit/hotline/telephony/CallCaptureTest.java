@@ -60,6 +60,61 @@ class CallCaptureTest {
         assertCaptured(TranscriptExpectations.anonymous());
     }
 
+    /**
+     * anonymous.ami as Asterisk 22.10.1 writes it when the trunk gives no caller ID at all: the caller's
+     * channels say {@code <unknown>}, and the operator's Local leg then carries the dialled hotline number.
+     */
+    @Test
+    void aCallerWithoutCallerIdIsWithheldNeverTheHotlinesOwnNumber() {
+        List<AmiMessage> events = renumbered(transcript("anonymous.ami"), "1795333923.", "1795933923.").stream()
+                .map(m -> {
+                    boolean operatorLeg = m.get("Channel") != null && m.get("Channel").startsWith("Local/1002@agents");
+                    return m.mapValues((key, value) -> key.endsWith("CallerIDNum") && "anonymous".equals(value)
+                            ? (operatorLeg ? "024222021115" : "<unknown>") : value);
+                }).toList();
+        assertThat(events).anyMatch(m -> "NewCallerid".equals(m.eventName()) && "024222021115".equals(m.get("CallerIDNum")));
+        server().publishAll(events);
+        Map<String, Object> call = awaitCall("1795933923.28", "COMPLETED");
+        assertThat(call).containsEntry("callerNumber", null).containsEntry("callerWithheld", true)
+                .containsEntry("operatorName", "Operator 1002");
+        assertThat(ticketOf(call).getString("callerNumber")).isNull();
+        assertThat(ticketOf(call).getBoolean("callerWithheld")).isTrue();
+    }
+
+    /** Asterisk 22 sometimes sends no AgentComplete: who hung up comes from the first channel to hang up. */
+    @Test
+    void whoHungUpIsInferredWhenAgentCompleteNeverComes() {
+        List<AmiMessage> callerFirst = renumbered(transcript("answered.ami"), "1795333853.", "1795953853.").stream()
+                .filter(m -> !"AgentComplete".equals(m.eventName())).toList();
+        server().publishAll(callerFirst);
+        Map<String, Object> call = awaitCall("1795953853.0", "COMPLETED");
+        assertThat(call).containsEntry("hungUpBy", "caller").containsEntry("hungUpInferred", true);
+        assertThat(call.get("talkSeconds")).isNotNull();
+
+        // The operator's leg hangs up first: the operator ended the call.
+        List<AmiMessage> agentFirst = new java.util.ArrayList<>(renumbered(transcript("answered.ami"), "1795333853.",
+                "1795963853.").stream().filter(m -> !"AgentComplete".equals(m.eventName())).toList());
+        AmiMessage operatorHangup = agentFirst.stream().filter(m -> "Hangup".equals(m.eventName())
+                && m.get("Channel").startsWith("Local/1001@agents")).findFirst().orElseThrow();
+        agentFirst.remove(operatorHangup);
+        agentFirst.add(agentFirst.indexOf(agentFirst.stream().filter(m -> "Hangup".equals(m.eventName())).findFirst()
+                .orElseThrow()), operatorHangup);
+        server().publishAll(agentFirst);
+        assertThat(awaitCall("1795963853.0", "COMPLETED")).containsEntry("hungUpBy", "agent")
+                .containsEntry("hungUpInferred", true);
+
+        // With AgentComplete, Asterisk's word stands and nothing is inferred.
+        server().publishAll(renumbered(transcript("answered.ami"), "1795333853.", "1795973853."));
+        assertThat(awaitCall("1795973853.0", "COMPLETED")).containsEntry("hungUpBy", "caller")
+                .containsEntry("hungUpInferred", false);
+    }
+
+    /** The same events with other Uniqueids and Linkedid (every value beginning with {@code from}). */
+    private static List<AmiMessage> renumbered(List<AmiMessage> events, String from, String to) {
+        return events.stream().map(m -> m.mapValues((key, value) -> value != null && value.startsWith(from)
+                ? to + value.substring(from.length()) : value)).toList();
+    }
+
     @Test
     void sixCallersWithinTwoSecondsAreSixCallsWithTheirOwnFigures() {
         server().publishAll(transcript("burst.ami"));
