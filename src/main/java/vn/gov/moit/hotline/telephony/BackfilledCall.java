@@ -9,11 +9,14 @@ import java.time.Instant;
  *
  * @param state COMPLETED, ABANDONED or MISSED
  * @param note why the call is flagged, kept as the call's {@code missedReason} (at most 100 characters)
+ * @param callerUniqueid the uniqueid of the caller's channel that joined the queue: queue_log's callid, the
+ *     Queue record's uniqueid in Master.csv. It differs from the Linkedid for a caller behind a Local channel,
+ *     and is how an import recognises a call the other file (or live capture) already logged.
  */
 public record BackfilledCall(String linkedid, CallState state, String did, String callerNumber, String callerName,
         String queue, String callerChannel, String operatorName, String operatorInterface, Instant arrivedAt,
         Instant answeredAt, Instant endedAt, Integer waitSeconds, Integer talkSeconds, String hungUpBy,
-        String note) {
+        String note, String callerUniqueid) {
 
     /** When the call last changed: its end when known. */
     Instant lastSeen() {

@@ -61,6 +61,10 @@ class Call extends PanacheEntityBase {
     @Column(name = "caller_channel")
     String callerChannel;
 
+    /** The uniqueid of the caller's channel when it is not the Linkedid (BackfilledCall#callerUniqueid). */
+    @Column(name = "caller_uniqueid")
+    String callerUniqueid;
+
     @Column(name = "arrived_at")
     Instant arrivedAt;
 
@@ -143,12 +147,46 @@ class Call extends PanacheEntityBase {
         c.missedReason = b.note() == null || b.note().length() <= 100 ? b.note() : b.note().substring(0, 100);
         c.flagged = true;
         c.ticketId = ticketId;
+        c.callerUniqueid = b.callerUniqueid();
         c.updatedAt = b.lastSeen();
         return c;
     }
 
     boolean ended() {
         return endedAt != null;
+    }
+
+    /**
+     * The other file's record of a call already logged from one file: what this one lacks and that one knows
+     * (queue_log names the operator and the wait; Master.csv the DID and the caller's name). Live figures are
+     * never replaced.
+     */
+    boolean completeFrom(BackfilledCall b, String operator) {
+        if (!flagged) {
+            return false;
+        }
+        boolean changed = false;
+        if (operatorName == null && b.operatorName() != null) {
+            operatorName = b.operatorName();
+            changed = true;
+        }
+        if (operatorUsername == null && operator != null) {
+            operatorUsername = operator;
+            changed = true;
+        }
+        if (waitSeconds == null && b.waitSeconds() != null) {
+            waitSeconds = b.waitSeconds();
+            changed = true;
+        }
+        if (did == null && b.did() != null) {
+            did = b.did();
+            changed = true;
+        }
+        if (hungUpBy == null && b.hungUpBy() != null) {
+            hungUpBy = b.hungUpBy();
+            changed = true;
+        }
+        return changed;
     }
 
     /** The latest event that carries a real number wins; a withheld marker never erases a known number. */

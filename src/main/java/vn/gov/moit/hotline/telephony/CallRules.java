@@ -80,9 +80,14 @@ class CallRules {
         }
         Call call = work.find(e.linkedid());
         if (call == null) {
-            create(e.linkedid(), did, e.channel(), e.callerNumber(), e.callerName(), e.at(), work);
+            call = create(e.linkedid(), did, e.channel(), e.callerNumber(), e.callerName(), e.at(), work);
         } else {
             identify(call, e.callerNumber(), e.callerName(), e.at(), work);
+        }
+        if (e.uniqueid() != null && !e.uniqueid().equals(e.linkedid()) && !e.uniqueid().equals(call.callerUniqueid)) {
+            // The other half of the caller's Local channel, the one that joins the queue: queue_log's callid.
+            call.callerUniqueid = e.uniqueid();
+            work.changed(call);
         }
     }
 
@@ -145,12 +150,21 @@ class CallRules {
      * @return false when the Linkedid is already logged (the call is left untouched)
      */
     boolean imported(BackfilledCall b, CallWork work) {
-        if (work.find(b.linkedid()) != null) {
+        String operator = b.state() != CallState.COMPLETED ? null : operatorOf(b);
+        Call known = work.find(b.linkedid());
+        if (known == null && b.callerUniqueid() != null) {
+            // The other file keys the call by another id: queue_log by the caller channel's uniqueid,
+            // Master.csv by the Linkedid.
+            known = Call.<Call>find("callerUniqueid = ?1 or linkedid = ?1", b.callerUniqueid()).firstResult();
+        }
+        if (known != null) {
+            if (known.completeFrom(b, operator)) {
+                work.changed(known);
+            }
             return false;
         }
         String number = PhoneNumbers.normalise(b.callerNumber()).orElse(null);
         String name = callerName(b.callerName());
-        String operator = b.state() != CallState.COMPLETED ? null : operatorOf(b);
         long ticketId = tickets.callArrived(number, name, b.arrivedAt(), work.toNumber());
         Call call = Call.backfilled(b, number, name, operator, ticketId);
         work.created(call);

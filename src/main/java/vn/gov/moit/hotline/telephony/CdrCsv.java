@@ -54,7 +54,7 @@ final class CdrCsv {
 
     private record Row(int line, String src, String dst, String dcontext, String clid, String channel,
             String dstchannel, String lastapp, String lastdata, Instant start, Instant answer, Instant end,
-            String disposition, String userfield) {
+            String disposition, String uniqueid, String userfield) {
     }
 
     private CdrCsv() {
@@ -86,7 +86,7 @@ final class CdrCsv {
                 }
                 Row row = new Row(lineNo, f.get(1), f.get(2), f.get(3), f.get(4), f.get(5), f.get(6), f.get(7),
                         f.get(8), time("start", f.get(9), zone, true), time("answer", f.get(10), zone, false),
-                        time("end", f.get(11), zone, false), f.get(14), f.get(17));
+                        time("end", f.get(11), zone, false), f.get(14), f.get(16).trim(), f.get(17));
                 groups.computeIfAbsent(key.trim(), k -> new ArrayList<>()).add(row);
             } catch (IllegalArgumentException e) {
                 skipped.add(new BackfillSummary.Skipped(lineNo, e.getMessage()));
@@ -123,12 +123,13 @@ final class CdrCsv {
                 .findFirst().orElse(queued.isEmpty() ? null : queued.get(0));
         String queueName = queue == null ? null : queueName(queue.lastdata());
         String callerChannel = queue != null ? queue.channel() : inbound.channel();
+        String callerUniqueid = (queue != null ? queue : inbound).uniqueid();
         boolean answered = queue != null && !queue.dstchannel().isBlank() && "ANSWERED".equals(queue.disposition());
         if (!answered) {
             String reason = missedReason(queue, rows);
             return new BackfilledCall(linkedid, CallState.MISSED, did, inbound.src(), callerName(inbound.clid()),
                     queueName, callerChannel, null, null, arrived, null, ended, null, null, null,
-                    NOTE + ": " + reason);
+                    NOTE + ": " + reason, callerUniqueid);
         }
         Row operatorLeg = operatorLeg(queue.dstchannel(), rows);
         Instant answeredAt = operatorLeg == null ? null : operatorLeg.answer();
@@ -138,7 +139,7 @@ final class CdrCsv {
         String operatorInterface = CHANNEL_SUFFIX.matcher(queue.dstchannel()).replaceFirst("");
         return new BackfilledCall(linkedid, CallState.COMPLETED, did, inbound.src(), callerName(inbound.clid()),
                 queueName, callerChannel, null, operatorInterface, arrived, answeredAt, ended, null, talk, null,
-                NOTE + ": wait unknown");
+                NOTE + ": wait unknown", callerUniqueid);
     }
 
     private static String missedReason(Row queue, List<Row> rows) {

@@ -127,12 +127,12 @@ final class QueueLog {
                 Instant answered = v.connect != null ? v.connect.at() : end.at().minusSeconds(talk);
                 yield new BackfilledCall(callid, CallState.COMPLETED, null, caller, null, v.queue, null, agent,
                         memberInterface, v.enter.at(), answered, end.at(), v.connectHold != null ? v.connectHold : hold,
-                        talk, "COMPLETECALLER".equals(end.event()) ? "caller" : "agent", NOTE);
+                        talk, "COMPLETECALLER".equals(end.event()) ? "caller" : "agent", NOTE, callid);
             }
             case "BLINDTRANSFER", "ATTENDEDTRANSFER" -> new BackfilledCall(callid, CallState.COMPLETED, null, caller,
                     null, v.queue, null, agent, memberInterface, v.enter.at(),
                     v.connect != null ? v.connect.at() : null, end.at(), v.connectHold, null, "transfer",
-                    NOTE + ": talk time unknown after a transfer");
+                    NOTE + ": talk time unknown after a transfer", callid);
             default -> {
                 int waited = (int) number("", data(end.data(), 2));
                 CallState state = "ABANDON".equals(end.event()) ? CallState.ABANDONED : CallState.MISSED;
@@ -142,7 +142,7 @@ final class QueueLog {
                     default -> "no operator left in the queue";
                 };
                 yield new BackfilledCall(callid, state, null, caller, null, v.queue, null, null, null, v.enter.at(),
-                        null, end.at(), waited, null, null, NOTE + ": " + reason);
+                        null, end.at(), waited, null, null, NOTE + ": " + reason, callid);
             }
         };
     }

@@ -167,6 +167,50 @@ class CallBackfillTest {
         assertThat(again.getInt("alreadyPresent")).isEqualTo(2);
     }
 
+    /**
+     * The callers are behind Local channels, so queue_log's callid (the uniqueid of the channel that joined the
+     * queue) is not the Linkedid that Master.csv groups by: the two imports still find each other's calls,
+     * whichever comes first, and the operator is named.
+     */
+    @Test
+    void queueLogAndMasterCsvOfOneWindowLogEachCallOnceInEitherOrder() {
+        for (boolean queueLogFirst : new boolean[] {true, false}) {
+            int run = queueLogFirst ? 5 : 6;
+            String cdr = answered(run) + abandoned(run);
+            String queueLog = queueLog(run);
+            String[][] imports = queueLogFirst
+                    ? new String[][] {{"queue-log", queueLog}, {"cdr-csv", cdr}}
+                    : new String[][] {{"cdr-csv", cdr}, {"queue-log", queueLog}};
+            JsonPath first = backfill(imports[0][0], FROM, TO, imports[0][1]).statusCode(200).extract().jsonPath();
+            assertThat(first.getInt("created")).as(imports[0][0] + " first").isEqualTo(2);
+            JsonPath second = backfill(imports[1][0], FROM, TO, imports[1][1]).statusCode(200).extract().jsonPath();
+            assertThat(second.getInt("created")).as(imports[1][0] + " second").isZero();
+            assertThat(second.getInt("alreadyPresent")).isEqualTo(2);
+
+            List<Map<String, Object>> answered = new java.util.ArrayList<>(calls(id(run, "1795333853.0")));
+            answered.addAll(calls(id(run, "1795333853.1")));
+            assertThat(answered).as("the answered call, once").hasSize(1);
+            assertThat(answered.get(0)).containsEntry("state", "COMPLETED").containsEntry("callerNumber", "0912345678")
+                    .containsEntry("operatorName", "Operator 1001").containsEntry("operatorUsername", "operator1")
+                    .containsEntry("waitSeconds", 2).containsEntry("talkSeconds", 8);
+            List<Map<String, Object>> abandoned = new java.util.ArrayList<>(calls(id(run, "1795333881.4")));
+            abandoned.addAll(calls(id(run, "1795333881.5")));
+            assertThat(abandoned).as("the abandoned call, once").hasSize(1);
+        }
+    }
+
+    /** queue_log's lines for answered.ami and abandoned.ami: keyed by the queue channel's uniqueid. */
+    private static String queueLog(int run) {
+        String answered = id(run, "1795333853.1");
+        String abandoned = id(run, "1795333881.5");
+        return String.join("\n",
+                "1795333853|" + answered + "|hotline|NONE|ENTERQUEUE||0912345678|1",
+                "1795333855|" + answered + "|hotline|Operator 1001|CONNECT|2|" + id(run, "1795333853.3") + "|1",
+                "1795333863|" + answered + "|hotline|Operator 1001|COMPLETECALLER|2|8|1",
+                "1795333881|" + abandoned + "|hotline|NONE|ENTERQUEUE||0987654321|1",
+                "1795333884|" + abandoned + "|hotline|NONE|ABANDON|1|1|3", "");
+    }
+
     @Test
     void badParametersAre400ProblemsNamingTheParameter() {
         refused(backfill("cdr-csv", null, TO, ""), "from");
