@@ -48,7 +48,8 @@ class ArchitectureTest {
             Map.entry("app_user", "security"), Map.entry("web_session", "security"),
             Map.entry("login_failure", "security"), Map.entry("field", "directory"),
             Map.entry("province", "directory"), Map.entry("department", "directory"),
-            Map.entry("routing_rule", "directory"), Map.entry("job_lock", "common"));
+            Map.entry("routing_rule", "directory"), Map.entry("job_lock", "common"),
+            Map.entry("callback_task", "callbacks"));
 
     private static JavaClasses main;
 

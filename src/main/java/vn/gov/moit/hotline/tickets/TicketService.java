@@ -68,6 +68,12 @@ public class TicketService {
     Event<TicketMerged> merged;
 
     @Inject
+    Event<CallbackNeeded> callbackNeeded;
+
+    @Inject
+    Event<CallerReached> callerReached;
+
+    @Inject
     TicketCommitments commitments;
 
     private static final String SYSTEM = "system";
@@ -128,7 +134,11 @@ public class TicketService {
 
     /** The operator who answered the call takes its ticket, unless someone already holds it. */
     public void callAnswered(long ticketId, String operator, Instant at) {
-        ticket(ticketId).assignOperator(operator, at);
+        Ticket t = ticket(ticketId);
+        t.assignOperator(operator, at);
+        if (t.callerNumber() != null) {
+            callerReached.fire(new CallerReached(t.id(), t.callerNumber(), true, at));
+        }
     }
 
     /** The caller's number or name became known after the call's ticket was opened (a phone ticket only). */
@@ -145,7 +155,44 @@ public class TicketService {
         if (t.status() == TicketStatus.NEW) {
             TicketStatus from = t.putOnCallbackList(at);
             journal.record(t, SYSTEM, TicketAction.CALLBACK_NEEDED, from, reason, at);
+            callbackNeeded.fire(new CallbackNeeded(t.id(), t.callerNumber(), at));
         }
+    }
+
+    /**
+     * A caller missed again while their callback task is open: the new call's ticket is merged into the task's
+     * ticket, so the caller is one entry to call back, with every call on it.
+     */
+    public void repeatMiss(long ticketId, long intoTicketId, Instant at) {
+        Ticket t = ticket(ticketId);
+        Ticket original = ticket(intoTicketId);
+        if (t.id() == original.id() || t.status() != TicketStatus.CALLBACK_PENDING || original.duplicateOf() != null) {
+            return;
+        }
+        TicketStatus from = t.markDuplicateOf(original, at);
+        journal.record(t, SYSTEM, TicketAction.MARKED_DUPLICATE, from, "repeat miss: duplicate of "
+                + original.reference(), at);
+        journal.record(original, SYSTEM, TicketAction.DUPLICATE_LINKED, original.status(), t.reference()
+                + " merged into this ticket", at);
+        merged.fire(new TicketMerged(t.id(), original.id()));
+    }
+
+    /**
+     * One attempt of the callback task to call the caller back: reached, the ticket is worked like a new one;
+     * not reached, the attempt is in its history, and the last allowed attempt closes it as unreachable.
+     */
+    public void callbackAttempted(long ticketId, boolean reached, boolean last, String by, String note, Instant at) {
+        Ticket t = ticket(ticketId);
+        if (t.status() != TicketStatus.CALLBACK_PENDING) {
+            return;
+        }
+        TicketStatus from = t.status();
+        if (reached || last) {
+            from = t.calledBack(reached, at);
+        } else {
+            t.touch(at);
+        }
+        journal.record(t, by, reached ? TicketAction.CALLED_BACK : TicketAction.CALLBACK_FAILED, from, note, at);
     }
 
     /** Reads these tickets into the transaction's session at once (a batch of the call log), in one query. */
@@ -406,8 +453,10 @@ public class TicketService {
 
     @Transactional
     TicketView calledBack(long id, long version, boolean reached, String note) {
-        return change(id, version, reached ? TicketAction.CALLED_BACK : TicketAction.CALLBACK_FAILED, note,
+        TicketView view = change(id, version, reached ? TicketAction.CALLED_BACK : TicketAction.CALLBACK_FAILED, note,
                 (t, now) -> t.calledBack(reached, now));
+        callerReached.fire(new CallerReached(id, view.callerNumber(), reached, view.updatedAt()));
+        return view;
     }
 
     /** Tickets of missed and abandoned calls still waiting for a callback, oldest first. */
