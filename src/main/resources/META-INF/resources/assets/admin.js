@@ -17,15 +17,7 @@
 
   // --- Tabs ---------------------------------------------------------------------------------------------
 
-  const tabs = Array.from(document.querySelectorAll('[role="tab"]'));
-  function showTab(tab) {
-    tabs.forEach((x) => {
-      x.setAttribute('aria-selected', String(x === tab));
-      x.tabIndex = x === tab ? 0 : -1;
-      byId(x.getAttribute('aria-controls')).hidden = x !== tab;
-    });
-  }
-  tabs.forEach((tab) => tab.addEventListener('click', () => showTab(tab)));
+  Hotline.tabs();
 
   // --- Users --------------------------------------------------------------------------------------------
 

@@ -2,7 +2,7 @@
 
 /** The call log: every call with its outcome, filtered, paged, sortable and exported as CSV. */
 (() => {
-  const { t, el, dateTime, clock, callerText, values, pagedList } = Hotline;
+  const { t, el, dateTime, clock, callerText, pagedList } = Hotline;
   const form = document.getElementById('calls-filter');
   Array.from(form.elements.outcome.options).filter((o) => o.value).forEach((o) => {
     o.textContent = t('call_state_' + o.value);
@@ -11,11 +11,7 @@
   const list = pagedList('calls', {
     path: '/api/calls',
     sort: 'arrivedAt,desc',
-    query: () => {
-      const query = new URLSearchParams();
-      Object.entries(values(form)).forEach(([k, v]) => { if (v) { query.set(k, v); } });
-      return query;
-    },
+    query: () => Hotline.queryOf(form),
     row: (x) => el('tr', { 'data-call-id': x.id, class: x.flagged ? 'flagged' : null },
       el('td', {}, dateTime(x.arrivedAt)),
       el('td', {}, callerText(x)),

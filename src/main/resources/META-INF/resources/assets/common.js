@@ -202,6 +202,43 @@ const Hotline = (() => {
     }
   }
 
+  /** A filter form's filled-in fields as query parameters (blank ones left out). */
+  function queryOf(form) {
+    const query = new URLSearchParams();
+    Object.entries(values(form)).forEach(([k, v]) => { if (v) { query.set(k, v); } });
+    return query;
+  }
+
+  /**
+   * The page's tabs ([role=tab], each naming its panel in aria-controls): a click or the arrow keys show a
+   * tab's panel and hide the others. Returns show(tab, focus).
+   */
+  function tabs() {
+    const all = Array.from(document.querySelectorAll('[role="tab"]'));
+    function show(tab, focus) {
+      all.forEach((x) => {
+        const selected = x === tab;
+        x.setAttribute('aria-selected', String(selected));
+        x.tabIndex = selected ? 0 : -1;
+        document.getElementById(x.getAttribute('aria-controls')).hidden = !selected;
+      });
+      if (focus) {
+        tab.focus();
+      }
+    }
+    all.forEach((tab, i) => {
+      tab.addEventListener('click', () => show(tab, false));
+      tab.addEventListener('keydown', (event) => {
+        const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+        if (step) {
+          event.preventDefault();
+          show(all[(i + step + all.length) % all.length], true);
+        }
+      });
+    });
+    return show;
+  }
+
   // --- Paged lists ---------------------------------------------------------------------------------------
 
   /** One CSV line: every value quoted, quotes doubled. */
@@ -325,11 +362,7 @@ const Hotline = (() => {
     const list = pagedList(form.id + '-results', {
       path: '/api/tickets',
       sort: 'createdAt,desc',
-      query: () => {
-        const query = new URLSearchParams();
-        Object.entries(values(form)).forEach(([k, v]) => { if (v) { query.set(k, v); } });
-        return query;
-      },
+      query: () => queryOf(form),
       row: (x) => el('tr', { 'data-ticket-id': x.id },
         el('td', {}, open ? el('button', { type: 'button', class: 'link', onclick: () => open(x) }, x.reference)
           : el('a', { href: '/tickets/' + x.id }, x.reference)),
@@ -452,6 +485,6 @@ const Hotline = (() => {
 
   return {
     t, now, api, dateTime, duration, clock, timeLeft, el, callerText, values, clearErrors, showProblem, problemText,
-    pagedList, ticketSearch, provincePicker, fold, lang, loggingOut: () => loggingOut,
+    pagedList, ticketSearch, provincePicker, queryOf, tabs, lang, loggingOut: () => loggingOut,
   };
 })();

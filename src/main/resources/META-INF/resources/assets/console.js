@@ -114,30 +114,7 @@
 
   // --- Work lists, as tabs ------------------------------------------------------------------------------
 
-  const tabs = Array.from(document.querySelectorAll('[role="tab"]'));
-
-  function showTab(tab, focus) {
-    tabs.forEach((x) => {
-      const selected = x === tab;
-      x.setAttribute('aria-selected', String(selected));
-      x.tabIndex = selected ? 0 : -1;
-      byId(x.getAttribute('aria-controls')).hidden = !selected;
-    });
-    if (focus) {
-      tab.focus();
-    }
-  }
-
-  tabs.forEach((tab, i) => {
-    tab.addEventListener('click', () => showTab(tab, false));
-    tab.addEventListener('keydown', (event) => {
-      const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-      if (step) {
-        event.preventDefault();
-        showTab(tabs[(i + step + tabs.length) % tabs.length], true);
-      }
-    });
-  });
+  const showTab = Hotline.tabs();
 
   function count(id, page) {
     byId(id).textContent = page.total > 0 ? String(page.total) : '';

@@ -200,8 +200,7 @@ class ShiftBrowserTest {
                 b.waitForText(By.id("callbacks-total"), "21–" + Math.min(40, callbacks) + " trong tổng số " + callbacks);
 
                 // Answered by the department: call the caller back and close.
-                new Actions(b.driver).keyDown(Keys.ALT).keyDown(Keys.SHIFT).sendKeys("a").keyUp(Keys.SHIFT)
-                        .keyUp(Keys.ALT).perform();
+                shortcut(b, "a");
                 b.waitFor(By.id("panel-to-close"));
                 pageUntil(b, "to-close", By.cssSelector("#to-close tr[data-ticket-id='" + answered + "']"));
                 b.assertAccessible("console-to-close");
@@ -213,8 +212,7 @@ class ShiftBrowserTest {
                 new WaitFor(b).gone(By.cssSelector("#to-close tr[data-ticket-id='" + answered + "']"));
 
                 // Search by shortcut key: 23 matches, page by page, sorted, and all of them as CSV.
-                new Actions(b.driver).keyDown(Keys.ALT).keyDown(Keys.SHIFT).sendKeys("s").keyUp(Keys.SHIFT)
-                        .keyUp(Keys.ALT).perform();
+                shortcut(b, "s");
                 assertThat(b.driver.switchTo().activeElement().getDomAttribute("id")).isEqualTo("search-q");
                 b.driver.switchTo().activeElement().sendKeys(word, Keys.ENTER);
                 b.waitForText(By.id("search-results-total"), "1–20 trong tổng số 23");
@@ -287,8 +285,7 @@ class ShiftBrowserTest {
                 assertThat(b.selected(By.id("tp-provinceCode"))).isEqualTo("DA_NANG");
 
                 // A shortcut key moves to the triage summary; the shortcuts are listed on the page.
-                new Actions(b.driver).keyDown(Keys.ALT).keyDown(Keys.SHIFT).sendKeys("t").keyUp(Keys.SHIFT)
-                        .keyUp(Keys.ALT).perform();
+                shortcut(b, "t");
                 assertThat(b.driver.switchTo().activeElement().getDomAttribute("id")).isEqualTo("tp-summary");
                 b.click(By.cssSelector("#shortcuts summary"));
                 assertThat(b.text(By.id("shortcuts"))).contains("Alt").contains("Tìm phiếu");
@@ -380,6 +377,12 @@ class ShiftBrowserTest {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** Presses Alt+Shift+key, as the console's shortcuts are pressed. */
+    private static void shortcut(Browser b, String key) {
+        new Actions(b.driver).keyDown(Keys.ALT).keyDown(Keys.SHIFT).sendKeys(key).keyUp(Keys.SHIFT).keyUp(Keys.ALT)
+                .perform();
     }
 
     /** Pages through a list until the row is on the page shown. */
