@@ -354,6 +354,8 @@ interface PageMessages {
     @Message
     String problem_stale_version();
     @Message
+    String problem_callback_closed();
+    @Message
     String problem_illegal_transition();
     @Message
     String problem_has_duplicates();

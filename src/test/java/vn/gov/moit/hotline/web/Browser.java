@@ -13,11 +13,13 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -114,26 +116,48 @@ public final class Browser implements AutoCloseable {
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.attributeToBe(by, "value", value));
     }
 
+    /**
+     * Runs one action on the element once it is visible, again when the page re-rendered it in between (a
+     * panel refreshed by the live feed replaces its elements).
+     */
+    private <T> T onElement(By by, Function<WebElement, T> action) {
+        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class)
+                .until(d -> action.apply(waitFor(by)));
+    }
+
     public String text(By by) {
-        return waitFor(by).getText();
+        return onElement(by, WebElement::getText);
+    }
+
+    /** What an input, a select or a text area holds now. */
+    String value(By by) {
+        return onElement(by, e -> e.getDomProperty("value"));
     }
 
     void type(By by, String text) {
-        WebElement e = waitFor(by);
-        e.clear();
-        e.sendKeys(text);
+        onElement(by, e -> {
+            e.clear();
+            e.sendKeys(text);
+            return true;
+        });
     }
 
     void select(By by, String value) {
-        new Select(waitFor(by)).selectByValue(value);
+        onElement(by, e -> {
+            new Select(e).selectByValue(value);
+            return true;
+        });
     }
 
     String selected(By by) {
-        return new Select(waitFor(by)).getFirstSelectedOption().getDomAttribute("value");
+        return onElement(by, e -> new Select(e).getFirstSelectedOption().getDomAttribute("value"));
     }
 
     void click(By by) {
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(by)).click();
+        new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(d -> {
+            ExpectedConditions.elementToBeClickable(by).apply(d).click();
+            return true;
+        });
     }
 
     public void narrow() {

@@ -72,7 +72,7 @@ class ShiftBrowserTest {
                 b.waitFor(By.id("call-announce"));
                 assertThat(b.text(By.id("call-announce-text"))).contains("Cuộc gọi mới từ " + caller);
                 assertThat(panelTicket(b)).isEqualTo(earlier);
-                assertThat(b.driver.findElement(By.id("tp-summary")).getDomProperty("value"))
+                assertThat(b.value(By.id("tp-summary")))
                         .isEqualTo("Hỏi thủ tục cấp phép bán lẻ rượu");
 
                 // The operator takes the call; the draft stays with its ticket and comes back with it.
@@ -91,7 +91,7 @@ class ShiftBrowserTest {
                         .doesNotContain("hotline call");
                 b.open("/console?ticket=" + earlier);
                 b.waitForValue(By.id("tp-summary"), "Hỏi thủ tục cấp phép bán lẻ rượu");
-                assertThat(b.driver.findElement(By.id("tp-description")).getDomProperty("value"))
+                assertThat(b.value(By.id("tp-description")))
                         .isEqualTo("Cửa hàng ở phường Hoàn Kiếm muốn");
                 assertThat(b.text(By.id("tp-message"))).contains("Bản nháp");
 
@@ -109,7 +109,7 @@ class ShiftBrowserTest {
                 assertThat(b.text(By.cssSelector("#tp-triage .changes")))
                         .contains("Tóm tắt: — → Người gọi hỏi về rượu")
                         .contains("Trạng thái: Mới → Đã phân loại");
-                assertThat(b.driver.findElement(By.id("tp-summary")).getDomProperty("value"))
+                assertThat(b.value(By.id("tp-summary")))
                         .isEqualTo("Hỏi thủ tục cấp phép bán lẻ rượu");
                 b.click(By.id("tp-triage-save"));
                 b.waitForText(By.id("tp-v-summary"), "Hỏi thủ tục cấp phép bán lẻ rượu");
