@@ -10,6 +10,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -26,6 +28,9 @@ class CallbackResource {
     record AttemptRequest(@NotNull @Schema(examples = "0") Long version,
             @NotNull @Schema(examples = "true") Boolean reached,
             @Size(max = 2000) @Schema(examples = "Không nghe máy") String note) {
+    }
+
+    record CallRequest(@NotNull @Schema(examples = "0") Long version) {
     }
 
     @Inject
@@ -53,5 +58,22 @@ class CallbackResource {
             + "as new); not reached counts, and the last allowed attempt closes the task and its ticket as unreachable")
     public CallbackService.TaskView attempt(@PathParam("id") long id, @Valid @NotNull AttemptRequest body) {
         return callbacks.attempt(id, body.version(), body.reached(), body.note());
+    }
+
+    @POST
+    @Path("/{id}/calls")
+    @Operation(summary = "Call the caller back: the operator's own phone rings, then Asterisk dials the caller with "
+            + "the hotline's number; the outcome is recorded on the task and the ticket when the call ends. 202 once "
+            + "Asterisk has taken the call; 409 when the task is closed, withheld or already being called; 503 when "
+            + "Asterisk cannot be reached (nothing is recorded)")
+    public Response call(@PathParam("id") long id, @Valid @NotNull CallRequest body) {
+        return Response.accepted(callbacks.call(id, body.version())).build();
+    }
+
+    @GET
+    @Path("/{id}/attempts")
+    @Operation(summary = "The task's attempts, newest first: who, when, dialled or recorded by hand, and the outcome")
+    public List<CallbackService.AttemptView> attempts(@PathParam("id") long id) {
+        return callbacks.attempts(id);
     }
 }

@@ -10,6 +10,9 @@ import java.util.List;
 import vn.gov.moit.hotline.common.DomainException;
 import vn.gov.moit.hotline.common.Page;
 import vn.gov.moit.hotline.security.CurrentUser;
+import vn.gov.moit.hotline.security.Users;
+import vn.gov.moit.hotline.telephony.OutboundCallEnded;
+import vn.gov.moit.hotline.telephony.OutboundCalls;
 import vn.gov.moit.hotline.tickets.CallbackNeeded;
 import vn.gov.moit.hotline.tickets.CallerReached;
 import vn.gov.moit.hotline.tickets.TicketService;
@@ -33,12 +36,19 @@ public class CallbackService {
     CurrentUser user;
 
     @Inject
+    Users users;
+
+    @Inject
+    OutboundCalls outbound;
+
+    @Inject
     Clock clock;
 
     /** One task on the worklist, with its ticket's reference. */
     public record TaskView(long id, String callerNumber, boolean withheld, CallbackState state, int misses,
             int attempts, Instant firstMissedAt, Instant lastMissedAt, Instant dueAt, Instant lastAttemptAt,
-            Instant closedAt, String closedReason, long ticketId, String ticketReference, long version) {
+            Instant closedAt, String closedReason, long ticketId, String ticketReference, boolean calling,
+            long version) {
     }
 
     /** The open tasks, soonest due first, and how many missed callers could not be called back at all. */
@@ -92,9 +102,106 @@ public class CallbackService {
         return new Page<>(views(found.list()), page, size, found.count());
     }
 
-    /** An operator tried to call the caller back: reached or not. */
+    /** An attempt as the task's history lists it. */
+    public record AttemptView(long id, String operatorUsername, boolean dialled, Instant startedAt, Instant endedAt,
+            OutboundCallEnded.Outcome outcome, boolean counted, Integer talkSeconds, String detail) {
+
+        static AttemptView of(CallbackAttempt a) {
+            return new AttemptView(a.id, a.operatorUsername, a.dialled, a.startedAt, a.endedAt, a.outcome, a.counted,
+                    a.talkSeconds, a.detail);
+        }
+    }
+
+    /** A call being placed: the attempt and the task as they are now. */
+    public record Calling(AttemptView attempt, TaskView task) {
+    }
+
+    /** An operator called the caller back some other way and says whether they were reached. */
     @Transactional
     public TaskView attempt(long id, long version, boolean reached, String note) {
+        CallbackTask task = callable(id, version);
+        Instant now = clock.instant();
+        CallbackAttempt a = CallbackAttempt.of(task.id, user.username(), false, now);
+        a.ended(reached ? OutboundCallEnded.Outcome.ANSWERED : OutboundCallEnded.Outcome.NO_ANSWER, true, null, note,
+                now);
+        a.persist();
+        attempted(task, reached, user.username(), note != null ? note : "attempt " + (task.attempts + 1), now);
+        CallbackTask.flush();
+        return views(List.of(task)).get(0);
+    }
+
+    /**
+     * Click to call: the operator's phone rings, then Asterisk dials the caller. Two operators clicking at once
+     * start one call: the second finds the task changed (409) or being called (409). When Asterisk cannot be
+     * reached, nothing is recorded (503).
+     */
+    @Transactional
+    public Calling call(long id, long version) {
+        CallbackTask task = callable(id, version);
+        if (task.callingAttemptId != null) {
+            CallbackAttempt busy = CallbackAttempt.findById(task.callingAttemptId);
+            throw new DomainException.Conflict("callback-in-progress", "This caller is being called back now"
+                    + (busy == null ? "" : " by " + busy.operatorUsername));
+        }
+        String extension = users.extensionOf(user.username()).orElseThrow(() -> new DomainException.Conflict(
+                "no-extension", "You have no phone extension to call from; an administrator can register one"));
+        CallbackAttempt a = CallbackAttempt.of(task.id, user.username(), true, clock.instant());
+        a.persist();
+        task.callingAttemptId = a.id;
+        // The task's row is written (and locked) before Asterisk is asked: a concurrent click waits, then fails.
+        CallbackTask.flush();
+        outbound.place(String.valueOf(a.id), user.username(), extension, task.callerNumber, task.ticketId);
+        return new Calling(AttemptView.of(a), views(List.of(task)).get(0));
+    }
+
+    /** A task's attempts, newest first. */
+    public List<AttemptView> attempts(long id) {
+        if (CallbackTask.findById(id) == null) {
+            throw new DomainException.NotFound("Callback task", id);
+        }
+        return CallbackAttempt.<CallbackAttempt>list("taskId = ?1 order by startedAt desc, id desc", id).stream()
+                .map(AttemptView::of).toList();
+    }
+
+    /** A call placed for a task is over: its outcome is the attempt's, and the task counts it. */
+    void callEnded(@Observes OutboundCallEnded e) {
+        CallbackAttempt a = attemptOf(e.attemptKey());
+        if (a == null || a.outcome != null) {
+            return;
+        }
+        boolean reached = e.outcome() == OutboundCallEnded.Outcome.ANSWERED;
+        // The operator's own phone not answering says nothing about the caller: not counted against them.
+        boolean counted = e.callerDialled() || e.detail() == null || !e.detail().startsWith("operator's phone");
+        a.ended(e.outcome(), counted, e.talkSeconds(), e.detail(), e.endedAt());
+        CallbackTask task = CallbackTask.findById(a.taskId);
+        if (task.callingAttemptId != null && task.callingAttemptId.equals(a.id)) {
+            task.callingAttemptId = null;
+        }
+        if (!task.open()) {
+            return;
+        }
+        String note = "callback:" + e.outcome().name();
+        if (a.counted) {
+            attempted(task, reached, a.operatorUsername, note, e.endedAt());
+        } else {
+            tickets.callbackAttempted(task.ticketId, false, false, a.operatorUsername, note, e.endedAt());
+        }
+    }
+
+    private static CallbackAttempt attemptOf(String key) {
+        try {
+            return CallbackAttempt.findById(Long.parseLong(key));
+        } catch (NumberFormatException ex) {
+            return null;
+        }
+    }
+
+    private void attempted(CallbackTask task, boolean reached, String by, String note, Instant at) {
+        task.attempted(reached, config.maxAttempts(), at);
+        tickets.callbackAttempted(task.ticketId, reached, !task.open(), by, note, at);
+    }
+
+    private CallbackTask callable(long id, long version) {
         CallbackTask task = CallbackTask.findById(id);
         if (task == null) {
             throw new DomainException.NotFound("Callback task", id);
@@ -107,12 +214,7 @@ public class CallbackService {
                     ? "The caller's number is withheld: there is nobody to call back"
                     : "This callback task is already closed (" + task.closedReason + ")");
         }
-        Instant now = clock.instant();
-        task.attempted(reached, config.maxAttempts(), now);
-        tickets.callbackAttempted(task.ticketId, reached, !task.open(), user.username(),
-                note != null ? note : "attempt " + task.attempts, now);
-        CallbackTask.flush();
-        return views(List.of(task)).get(0);
+        return task;
     }
 
     private List<TaskView> views(List<CallbackTask> tasks) {
@@ -121,7 +223,7 @@ public class CallbackService {
             TicketView ticket = byId.get(t.ticketId);
             return new TaskView(t.id, t.callerNumber, t.withheld, t.state, t.misses, t.attempts, t.firstMissedAt,
                     t.lastMissedAt, t.dueAt, t.lastAttemptAt, t.closedAt, t.closedReason, t.ticketId,
-                    ticket == null ? null : ticket.reference(), t.version);
+                    ticket == null ? null : ticket.reference(), t.callingAttemptId != null, t.version);
         }).toList();
     }
 }

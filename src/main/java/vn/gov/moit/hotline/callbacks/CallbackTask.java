@@ -62,6 +62,10 @@ class CallbackTask extends PanacheEntityBase {
     @Column(name = "closed_reason")
     String closedReason;
 
+    /** The attempt being dialled now, if any: while it is, nobody starts another call to this caller. */
+    @Column(name = "calling_attempt_id")
+    Long callingAttemptId;
+
     @Version
     long version;
 

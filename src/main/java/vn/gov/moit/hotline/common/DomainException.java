@@ -42,6 +42,21 @@ public abstract class DomainException extends RuntimeException {
         }
     }
 
+    /** Something the request needs is not reachable now (Asterisk): try again later; nothing was done. */
+    public static class Unavailable extends DomainException {
+        private final String type;
+
+        public Unavailable(String type, String message) {
+            super(message);
+            this.type = type;
+        }
+
+        @Override
+        public String type() {
+            return type;
+        }
+    }
+
     /** The client worked on an old copy: its version is not the current one. */
     public static class StaleVersion extends Conflict {
         public StaleVersion(String what, long expected, long actual) {

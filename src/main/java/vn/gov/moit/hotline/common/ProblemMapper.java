@@ -77,10 +77,12 @@ public class ProblemMapper {
         }
         int status = e instanceof DomainException.NotFound ? 404
                 : e instanceof DomainException.NotAllowed ? 403
+                : e instanceof DomainException.Unavailable ? 503
                 : 409;
         String title = switch (status) {
             case 404 -> "Not found";
             case 403 -> "Forbidden";
+            case 503 -> "Service unavailable";
             default -> "Conflict";
         };
         return answer(Problem.of(e.type(), title, status, e.getMessage()));

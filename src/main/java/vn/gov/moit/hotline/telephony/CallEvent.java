@@ -47,4 +47,17 @@ public sealed interface CallEvent {
     record ChannelHungUp(String linkedid, Instant at, String channel, String uniqueid, Integer cause,
             String causeText) implements CallEvent {
     }
+
+    /**
+     * Asterisk's answer to an Originate the hotline sent (OriginateResponse): whether the first channel, the
+     * operator's phone, answered; reason is Asterisk's control code (4 answered, 5 busy, 8 congestion, 3 rang
+     * out, 0 or 1 failed).
+     */
+    record OriginateResponded(String linkedid, Instant at, boolean success, Integer reason) implements CallEvent {
+    }
+
+    /** A Dial of the call ended (DialEnd): status is Asterisk's DIALSTATUS (ANSWER, BUSY, NOANSWER, ...). */
+    record DialEnded(String linkedid, Instant at, String channel, String destChannel, String status)
+            implements CallEvent {
+    }
 }

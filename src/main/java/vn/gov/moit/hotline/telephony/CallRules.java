@@ -25,8 +25,13 @@ class CallRules {
     @Inject
     TicketService tickets;
 
+    @Inject
+    OutboundCalls outbound;
+
     void apply(CallEvent event, CallWork work) {
-        if (event instanceof CallEvent.ChannelEntered e) {
+        if (event.linkedid().startsWith(PbxActions.CALLBACK_PREFIX)) {
+            outbound.apply(event);
+        } else if (event instanceof CallEvent.ChannelEntered e) {
             entered(e, work);
         } else if (event instanceof CallEvent.QueueJoined e) {
             queued(e, work);
@@ -192,6 +197,7 @@ class CallRules {
      * @return how many calls were closed
      */
     int resynced(Set<String> activeLinkedids, Instant at, CallWork work) {
+        outbound.resynced(activeLinkedids, at);
         List<Call> open = Call.list("state in ?1", CallState.IN_PROGRESS);
         int closed = 0;
         for (Call call : open) {

@@ -2,6 +2,7 @@ package vn.gov.moit.hotline.telephony;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -20,6 +21,35 @@ public interface TelephonyConfig {
     /** Asterisk queues whose callers are hotline calls, whatever number they dialled. */
     @WithDefault("hotline")
     List<String> queues();
+
+    /** Calls the hotline places (callbacks) through AMI Originate. */
+    Outbound outbound();
+
+    interface Outbound {
+
+        /** The operator's phone, rung first: {extension} is the operator's extension (agents context of extensions.conf). */
+        @WithDefault("Local/{extension}@agents")
+        String operatorChannel();
+
+        /** The dialplan context that dials the caller with the hotline's number as caller ID. */
+        @WithDefault("callback")
+        String context();
+
+        /** The name shown on the operator's phone, before the number being called back. */
+        @WithDefault("Goi lai")
+        String callerIdName();
+
+        /** How long the operator's phone rings before the attempt fails. */
+        @WithDefault("30s")
+        Duration ringOperator();
+
+        /**
+         * How long after Originate an OriginateResponse may take; past it (the ring time plus this) the attempt
+         * is failed.
+         */
+        @WithDefault("30s")
+        Duration responseGrace();
+    }
 
     /** Importing Asterisk's own records of an outage window (POST /api/admin/calls/backfill). */
     Backfill backfill();

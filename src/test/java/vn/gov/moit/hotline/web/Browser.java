@@ -155,7 +155,11 @@ public final class Browser implements AutoCloseable {
 
     void click(By by) {
         new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(d -> {
-            ExpectedConditions.elementToBeClickable(by).apply(d).click();
+            WebElement e = ExpectedConditions.elementToBeClickable(by).apply(d);
+            if (e == null) {
+                return false;
+            }
+            e.click();
             return true;
         });
     }

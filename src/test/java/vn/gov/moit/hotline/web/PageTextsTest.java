@@ -32,7 +32,7 @@ class PageTextsTest {
      */
     @Test
     void everyProblemTypeHasItsTextInBothLanguages() throws IOException {
-        Pattern slug = Pattern.compile("(?:Conflict\\(|Problem\\.of\\(|return )\"([a-z]+(?:-[a-z]+)*)\"");
+        Pattern slug = Pattern.compile("(?:Conflict\\(|Unavailable\\(|Problem\\.of\\(|return )\"([a-z]+(?:-[a-z]+)*)\"");
         Set<String> types = new TreeSet<>();
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {

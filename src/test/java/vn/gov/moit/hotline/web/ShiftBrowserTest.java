@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,8 @@ class ShiftBrowserTest {
     @BeforeEach
     void monday9am() {
         clock.set(TestClock.START);
+        // A fresh shift: no call of an earlier test is still talking on operator1's extension.
+        calls.resynced(Set.of(), clock.instant());
     }
 
     @Test
@@ -431,6 +434,8 @@ class ShiftBrowserTest {
 
     /** A call answered on extension 1001 (operator1), still in progress. */
     private void answeredOn1001(String caller) {
+        // operator1 is on no other call (earlier tests' calls may still be talking): this one is theirs now.
+        calls.resynced(Set.of(), clock.instant());
         String linkedid = "1796000000." + CALLS.incrementAndGet();
         String trunk = "PJSIP/trunk-" + linkedid;
         Instant at = clock.instant();

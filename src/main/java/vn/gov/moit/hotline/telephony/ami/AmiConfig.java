@@ -63,6 +63,13 @@ public interface AmiConfig {
     @WithDefault("10s")
     Duration shutdownDrainTimeout();
 
+    /**
+     * How long an action the application sends (Originate, QueueAdd, QueueRemove, QueuePause) waits for
+     * Asterisk's answer before the request is answered 503.
+     */
+    @WithDefault("5s")
+    Duration actionTimeout();
+
     /** Which of several instances sharing the database listens: only one at a time, see {@link AmiLeaderElection}. */
     Election election();
 

@@ -16,11 +16,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.asteriskjava.manager.DefaultManagerConnection;
@@ -43,6 +47,8 @@ import org.asteriskjava.manager.response.ManagerResponse;
 import org.jboss.logging.Logger;
 import vn.gov.moit.hotline.telephony.CallEvent;
 import vn.gov.moit.hotline.telephony.CallEventSink;
+import vn.gov.moit.hotline.telephony.QueueMemberEvent;
+import vn.gov.moit.hotline.telephony.QueueMembers;
 
 /**
  * Keeps one asterisk-java connection to Asterisk's AMI alive and feeds the call log from it.
@@ -68,6 +74,9 @@ public class AmiConnector {
     private final Supplier<Optional<AmiEndpoint>> fallbackEndpoint;
     private final AmiEventTranslator translator;
     private final CallEventDispatcher dispatcher;
+    private final Consumer<QueueMemberEvent> members;
+    /** The member events, few and in order, on one thread of their own so the call events never wait for them. */
+    private final ExecutorService memberThread;
     private final ScheduledExecutorService supervisor;
     private final Counter reconnects;
     private final Counter malformed;
@@ -89,9 +98,9 @@ public class AmiConnector {
     private ScheduledFuture<?> pingTask;
 
     @Inject
-    AmiConnector(AmiConfig config, CallEventSink sink, Clock clock, MeterRegistry registry,
+    AmiConnector(AmiConfig config, CallEventSink sink, QueueMembers members, Clock clock, MeterRegistry registry,
             Instance<AmiEndpointProvider> providers) {
-        this(config, sink, clock, registry, () -> providers.stream()
+        this(config, sink, members::accept, clock, registry, () -> providers.stream()
                 .map(AmiEndpointProvider::amiEndpoint)
                 .flatMap(Optional::stream)
                 .findFirst());
@@ -99,6 +108,19 @@ public class AmiConnector {
 
     AmiConnector(AmiConfig config, CallEventSink sink, Clock clock, MeterRegistry registry,
             Supplier<Optional<AmiEndpoint>> fallbackEndpoint) {
+        this(config, sink, e -> { }, clock, registry, fallbackEndpoint);
+    }
+
+    AmiConnector(AmiConfig config, CallEventSink sink, Consumer<QueueMemberEvent> members, Clock clock,
+            MeterRegistry registry, Supplier<Optional<AmiEndpoint>> fallbackEndpoint) {
+        this.members = members;
+        Counter membersDropped = registry.counter("hotline.ami.member-events.dropped");
+        this.memberThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(config.dispatcherQueueCapacity()), r -> {
+                    Thread t = new Thread(r, "ami-members");
+                    t.setDaemon(true);
+                    return t;
+                }, (task, pool) -> membersDropped.increment());
         this.config = config;
         this.sink = sink;
         this.clock = clock;
@@ -179,6 +201,7 @@ public class AmiConnector {
         runOnSupervisor(() -> doStop(state == AmiState.OFF ? AmiState.OFF : AmiState.STANDBY));
         supervisor.shutdownNow();
         dispatcher.shutdown(config.shutdownDrainTimeout());
+        memberThread.shutdown();
     }
 
     private void runOnSupervisor(Runnable task) {
@@ -406,6 +429,17 @@ public class AmiConnector {
             }
             if (callEvent != null) {
                 dispatcher.dispatch(callEvent);
+                return;
+            }
+            QueueMemberEvent memberEvent = translator.translateMember(event);
+            if (memberEvent != null) {
+                memberThread.execute(() -> {
+                    try {
+                        members.accept(memberEvent);
+                    } catch (RuntimeException e) {
+                        LOG.errorf(e, "Queue member event refused: %s", memberEvent);
+                    }
+                });
             }
         }
     }

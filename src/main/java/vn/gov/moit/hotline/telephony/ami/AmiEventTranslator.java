@@ -4,14 +4,23 @@ import java.time.Clock;
 import java.time.Instant;
 import org.asteriskjava.manager.event.AgentCompleteEvent;
 import org.asteriskjava.manager.event.AgentConnectEvent;
+import org.asteriskjava.manager.event.AgentRingNoAnswerEvent;
+import org.asteriskjava.manager.event.DialEndEvent;
 import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.NewCallerIdEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
 import org.asteriskjava.manager.event.NewExtenEvent;
+import org.asteriskjava.manager.event.OriginateResponseEvent;
 import org.asteriskjava.manager.event.QueueCallerAbandonEvent;
 import org.asteriskjava.manager.event.QueueCallerJoinEvent;
+import org.asteriskjava.manager.event.QueueMemberAddedEvent;
+import org.asteriskjava.manager.event.QueueMemberPauseEvent;
+import org.asteriskjava.manager.event.QueueMemberRemovedEvent;
+import org.asteriskjava.manager.event.QueueMemberStatusEvent;
 import vn.gov.moit.hotline.telephony.CallEvent;
+import vn.gov.moit.hotline.telephony.PbxActions;
+import vn.gov.moit.hotline.telephony.QueueMemberEvent;
 
 /**
  * Turns the asterisk-java events the call log needs into {@link CallEvent}s; everything else maps to null.
@@ -23,7 +32,10 @@ final class AmiEventTranslator {
     /** The event classes translated here, registered explicitly because classpath scanning can find none. */
     static final java.util.List<Class<? extends ManagerEvent>> TRANSLATED = java.util.List.of(
             NewChannelEvent.class, NewExtenEvent.class, NewCallerIdEvent.class, QueueCallerJoinEvent.class,
-            AgentConnectEvent.class, AgentCompleteEvent.class, QueueCallerAbandonEvent.class, HangupEvent.class);
+            AgentConnectEvent.class, AgentCompleteEvent.class, QueueCallerAbandonEvent.class, HangupEvent.class,
+            OriginateResponseEvent.class, DialEndEvent.class, QueueMemberAddedEvent.class,
+            QueueMemberRemovedEvent.class, QueueMemberPauseEvent.class, QueueMemberStatusEvent.class,
+            AgentRingNoAnswerEvent.class);
 
     private final Clock clock;
 
@@ -69,7 +81,46 @@ final class AmiEventTranslator {
             return new CallEvent.ChannelHungUp(linkedid(e, e.getLinkedId()), at(e), e.getChannel(), e.getUniqueId(),
                     e.getCause(), e.getCauseTxt());
         }
+        if (event instanceof OriginateResponseEvent e) {
+            // The hotline's own Originates only: their ChannelId (the Uniqueid) and ActionID carry the prefix.
+            String id = ours(e.getUniqueId()) ? e.getUniqueId() : ours(e.getActionId()) ? e.getActionId() : null;
+            return id == null ? null : new CallEvent.OriginateResponded(id, at(e), "Success".equals(e.getResponse()),
+                    e.getReason());
+        }
+        if (event instanceof DialEndEvent e) {
+            return !ours(e.getLinkedId()) ? null : new CallEvent.DialEnded(e.getLinkedId(), at(e), e.getChannel(),
+                    e.getDestChannel(), e.getDialStatus());
+        }
         return null;
+    }
+
+    /** The queue member events, or null for any other event. */
+    QueueMemberEvent translateMember(ManagerEvent event) {
+        if (event instanceof QueueMemberStatusEvent e) {
+            return new QueueMemberEvent.Status(e.getQueue(), e.getInterface(), e.getMemberName(),
+                    e.getStatus() == null ? 0 : e.getStatus(), Boolean.TRUE.equals(e.getPaused()),
+                    e.getPausedreason(), e.getIncall() != null && e.getIncall() > 0,
+                    e.getWrapuptime() == null ? 0 : e.getWrapuptime(), at(e));
+        }
+        if (event instanceof QueueMemberPauseEvent e) {
+            return new QueueMemberEvent.Paused(e.getQueue(), e.getInterface(), e.getMemberName(),
+                    Boolean.TRUE.equals(e.getPaused()), e.getPausedreason(), at(e));
+        }
+        if (event instanceof QueueMemberAddedEvent e) {
+            return new QueueMemberEvent.Added(e.getQueue(), e.getInterface(), e.getMemberName(),
+                    Boolean.TRUE.equals(e.getPaused()), null, at(e));
+        }
+        if (event instanceof QueueMemberRemovedEvent e) {
+            return new QueueMemberEvent.Removed(e.getQueue(), e.getInterface(), e.getMemberName(), at(e));
+        }
+        if (event instanceof AgentRingNoAnswerEvent e) {
+            return new QueueMemberEvent.RingNoAnswer(e.getQueue(), e.getInterface(), e.getMemberName(), at(e));
+        }
+        return null;
+    }
+
+    private static boolean ours(String id) {
+        return id != null && id.startsWith(PbxActions.CALLBACK_PREFIX);
     }
 
     /** Asterisk's Timestamp header (timestampevents = yes) when present, else when it was read. */

@@ -49,11 +49,18 @@ public class AmiServer implements AutoCloseable {
     private volatile ServerSocket listener;
     private volatile int port;
     private volatile boolean closed;
+    private final PbxActionsModel pbx;
 
     public AmiServer(String username, String secret, Clock clock) {
         this.username = username;
         this.secret = secret;
         this.clock = clock;
+        this.pbx = new PbxActionsModel(clock, this::publishAll);
+    }
+
+    /** The calls it places and the queue members it keeps, for the actions that change them. */
+    public PbxActionsModel pbx() {
+        return pbx;
     }
 
     /** Binds the loopback interface (port 0 = any free port) and starts accepting; returns the bound port. */
@@ -78,9 +85,9 @@ public class AmiServer implements AutoCloseable {
         return logins.get();
     }
 
-    /** How many clients are connected and logged in right now. */
+    /** How many clients are connected, logged in and receiving events right now (action-only sessions left out). */
     public int loggedInClients() {
-        return (int) clients.stream().filter(c -> c.loggedIn).count();
+        return (int) clients.stream().filter(c -> c.loggedIn && c.events).count();
     }
 
     /** Uniqueids of the channels the server has up, from the Newchannel and Hangup events it sent. */
@@ -102,7 +109,7 @@ public class AmiServer implements AutoCloseable {
             track(event);
         }
         for (Client client : clients) {
-            if (client.loggedIn) {
+            if (client.loggedIn && client.events) {
                 client.writeAll(events);
             }
         }
@@ -155,6 +162,7 @@ public class AmiServer implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
+        pbx.close();
         closeQuietly(listener);
         listener = null;
         abortClients();
@@ -232,6 +240,10 @@ public class AmiServer implements AutoCloseable {
                     "SoundsSearchCustomDir", "No");
             case "command" -> command(actionId, action.get("Command"));
             case "ping" -> response(actionId, "Success", "Ping", "Pong", "Timestamp", timestamp(clock.instant()));
+            case "originate" -> pbx.originate(action, actionId);
+            case "queueadd" -> pbx.queueAdd(action, actionId);
+            case "queueremove" -> pbx.queueRemove(action, actionId);
+            case "queuepause" -> pbx.queuePause(action, actionId);
             case "logoff" -> {
                 client.closeAfterAnswer = true;
                 yield response(actionId, "Goodbye", "Message", "Thanks for all the fish.");
@@ -250,6 +262,8 @@ public class AmiServer implements AutoCloseable {
             return response(actionId, "Error", "Message", "Authentication failed");
         }
         client.loggedIn = true;
+        // "Events: off" (an action-only session) receives no events, as with Asterisk.
+        client.events = !"off".equalsIgnoreCase(action.get("Events"));
         logins.incrementAndGet();
         client.afterAnswer = List.of(AmiMessage.of("Event", "FullyBooted", "Privilege", "system,all",
                 "Uptime", "157", "LastReload", "157", "Status", "Fully Booted"));
@@ -284,7 +298,7 @@ public class AmiServer implements AutoCloseable {
         return out;
     }
 
-    private static AmiMessage response(String actionId, String response, String... rest) {
+    static AmiMessage response(String actionId, String response, String... rest) {
         String[] kv = new String[rest.length + 2];
         kv[0] = "Response";
         kv[1] = response;
@@ -375,6 +389,7 @@ public class AmiServer implements AutoCloseable {
         final Socket socket;
         final OutputStream out;
         volatile boolean loggedIn;
+        volatile boolean events = true;
         volatile String challenge;
         boolean closeAfterAnswer;
         List<AmiMessage> afterAnswer = List.of();

@@ -61,6 +61,11 @@ record TestAmiConfig(Optional<String> host, int port, Duration pingInterval, Dur
     }
 
     @Override
+    public Duration actionTimeout() {
+        return loginTimeout;
+    }
+
+    @Override
     public Election election() {
         return new Election() {
             @Override
