@@ -483,8 +483,31 @@ const Hotline = (() => {
     });
   }
 
+  /**
+   * Follows a live feed (server-sent events): each burst of changes calls onChange once, a moment later. The
+   * browser reconnects by itself after a break; onChange is then called too, for what happened meanwhile.
+   */
+  function live(path, onChange) {
+    let timer = null;
+    const soon = () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(onChange, 250);
+    };
+    const source = new EventSource(path, { withCredentials: true });
+    source.onmessage = soon;
+    source.onopen = soon;
+    window.addEventListener('pagehide', () => source.close());
+    return source;
+  }
+
+  /** A pause reason in the page's language (a reason set on the exchange itself as written). */
+  function pauseReason(reason) {
+    const key = 'pause_reason_' + String(reason || 'unspecified').replace(/-/g, '_');
+    return t(key) !== key ? t(key) : reason;
+  }
+
   return {
     t, now, api, dateTime, duration, clock, timeLeft, el, callerText, values, clearErrors, showProblem, problemText,
-    pagedList, ticketSearch, provincePicker, queryOf, tabs, lang, loggingOut: () => loggingOut,
+    pagedList, ticketSearch, provincePicker, queryOf, tabs, lang, live, pauseReason, loggingOut: () => loggingOut,
   };
 })();

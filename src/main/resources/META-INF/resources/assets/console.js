@@ -11,6 +11,7 @@
   const CALL_POLL_MS = 2000;
   const CALL_RETRY_MS = 30000;
   const LISTS_POLL_MS = 15000;
+  const CALLING_POLL_MS = 3000;
   const POPPED = 'hotline.popped-call';
   // The call whose ticket was popped: kept with the tab, so that a reload does not pop it again.
   let poppedCall = window.sessionStorage.getItem(POPPED);
@@ -126,30 +127,124 @@
     [t('priority'), (x) => (x.priority ? t('priority_label_' + x.priority) : '')],
   ];
 
+  // --- Callbacks: one task per caller number, soonest due first ----------------------------------------
+
+  const callbacksForm = byId('callbacks-form');
+  let callingPoll = null;
+
   const callbacks = pagedList('callbacks', {
-    path: '/api/tickets/callbacks',
-    row: (x) => el('tr', { 'data-ticket-id': x.id },
-      el('td', {}, callerText(x), el('br'), el('span', { class: 'hint' }, x.reference)),
-      el('td', {}, dateTime(x.createdAt)),
+    path: '/api/callbacks',
+    sort: 'dueAt,asc',
+    row: (x) => el('tr', { 'data-task-id': x.id, 'data-ticket-id': x.ticketId },
+      el('td', {}, x.callerNumber, el('br'),
+        el('span', { class: 'hint' }, [x.ticketReference, t('callback_misses', { n: x.misses }),
+          t('callback_attempts', { n: x.attempts })].filter(Boolean).join(' · '))),
+      el('td', {}, dateTime(x.dueAt)),
       el('td', {},
-        el('button', { type: 'button', class: 'called-back', onclick: () => calledBack(x) }, t('callback_reached_short')),
+        x.calling ? el('span', { class: 'badge' }, t('callback_calling'))
+          : el('button', { type: 'button', class: 'call-back', onclick: () => callBack(x) }, t('callback_call')),
         ' ',
-        el('button', { type: 'button', class: 'link', onclick: () => openTicket(x.id, true) }, t('open')))),
-    csv: ticketCsv,
+        el('button', { type: 'button', class: 'called-back secondary', onclick: () => recorded(x, true) },
+          t('callback_reached_short')),
+        ' ',
+        el('button', { type: 'button', class: 'not-reached secondary', onclick: () => recorded(x, false) },
+          t('callback_not_reached')),
+        ' ',
+        el('button', { type: 'button', class: 'link', onclick: () => openTicket(x.ticketId, true) }, t('open')))),
+    csv: [
+      [t('caller'), (x) => x.callerNumber], [t('ticket'), (x) => x.ticketReference],
+      [t('callback_due'), (x) => dateTime(x.dueAt)], ['misses', (x) => x.misses], ['attempts', (x) => x.attempts],
+    ],
     onLoad: (page) => {
       byId('callbacks-empty').hidden = page.total > 0;
       count('tab-callbacks-count', page);
+      const withheld = byId('callbacks-withheld');
+      withheld.hidden = !page.withheld;
+      withheld.textContent = page.withheld ? t('callback_withheld', { n: page.withheld }) : '';
+      // While a call is being placed, its outcome is looked for every few seconds.
+      window.clearTimeout(callingPoll);
+      if (page.items.some((x) => x.calling)) {
+        callingPoll = window.setTimeout(() => callbacks.reload(), CALLING_POLL_MS);
+      }
     },
   });
 
-  /** One click: the caller was reached; the ticket is then worked like a new one. */
-  async function calledBack(x) {
-    const res = await api('POST', '/api/tickets/' + x.id + '/called-back', { version: x.version, reached: true });
-    await callbacks.reload();
+  /** Click to call: my phone rings, then the exchange dials the caller with the hotline's number. */
+  async function callBack(x) {
+    clearErrors(callbacksForm);
+    const res = await api('POST', '/api/callbacks/' + x.id + '/calls', { version: x.version });
+    const message = byId('callbacks-message');
+    message.hidden = !res.ok;
     if (res.ok) {
-      await openTicket(x.id, true);
+      message.textContent = t('callback_started', { caller: x.callerNumber });
+    } else {
+      showProblem(callbacksForm, res.data);
+    }
+    await callbacks.reload();
+  }
+
+  /** A call made some other way: reached (the ticket is then worked like a new one) or not. */
+  async function recorded(x, reached) {
+    clearErrors(callbacksForm);
+    const res = await api('POST', '/api/callbacks/' + x.id + '/attempts', { version: x.version, reached });
+    await callbacks.reload();
+    if (!res.ok) {
+      showProblem(callbacksForm, res.data);
+    } else if (reached) {
+      await openTicket(x.ticketId, true);
     }
   }
+
+  // --- My presence in the queue --------------------------------------------------------------------------
+
+  const presenceForm = byId('presence-form');
+
+  async function loadPresence() {
+    const res = await api('GET', '/api/presence');
+    const me = res.ok ? res.data.find((o) => o.username === document.body.dataset.user) : null;
+    byId('presence').hidden = !me;
+    if (!me) {
+      return;
+    }
+    const paused = me.state === 'PAUSED';
+    byId('presence-state').textContent = t('presence_state_$' + me.state)
+      + (paused ? ' · ' + Hotline.pauseReason(me.pauseReason) : '');
+    byId('presence-since').textContent = me.since ? t('presence_since', { time: dateTime(me.since) }) : '';
+    const out = me.state === 'LOGGED_OUT';
+    byId('presence-login').hidden = !out;
+    byId('presence-logout').hidden = out;
+    byId('presence-pause').hidden = out || paused;
+    byId('presence-reason').hidden = out || paused;
+    document.querySelector('label[for="presence-reason"]').hidden = out || paused;
+    byId('presence-resume').hidden = !paused;
+  }
+
+  async function presence(action) {
+    clearErrors(presenceForm);
+    const body = { action };
+    if (action === 'PAUSE') {
+      body.reason = byId('presence-reason').value;
+    }
+    const res = await api('POST', '/api/presence/me', body);
+    if (!res.ok) {
+      showProblem(presenceForm, res.data);
+      return;
+    }
+    byId('presence-since').textContent = t('presence_sent');
+  }
+
+  async function presenceReasons() {
+    const res = await api('GET', '/api/presence/reasons');
+    const select = byId('presence-reason');
+    select.replaceChildren(...(res.ok ? res.data : []).map((r) => el('option', { value: r }, Hotline.pauseReason(r))));
+  }
+
+  ['login', 'logout', 'pause', 'resume'].forEach((a) => {
+    byId('presence-' + a).addEventListener('click', () => presence(a.toUpperCase()));
+  });
+  presenceReasons();
+  loadPresence();
+  Hotline.live('/api/presence/live', loadPresence);
 
   const toClose = pagedList('to-close', {
     path: '/api/tickets?status=ANSWERED',

@@ -203,12 +203,18 @@ const TicketPanel = (() => {
     if (!list) {
       return;
     }
-    const res = await api('GET', '/api/calls?ticket=' + id + '&sort=arrivedAt,asc&size=50');
+    const [res, out] = await Promise.all([api('GET', '/api/calls?ticket=' + id + '&sort=arrivedAt,asc&size=50'),
+      api('GET', '/api/calls/callbacks?ticket=' + id)]);
     const calls = res.ok ? res.data.items : [];
+    const callbacks = out.ok ? out.data.slice().reverse() : [];
     list.replaceChildren(...calls.map((c) => el('li', {}, t('call_line', {
       at: dateTime(c.arrivedAt), state: t('call_state_' + c.state), operator: c.operatorUsername || c.operatorName || '—',
-      wait: Hotline.clock(c.waitSeconds), talk: Hotline.clock(c.talkSeconds) }))));
-    byId('tp-calls-box').hidden = calls.length === 0;
+      wait: Hotline.clock(c.waitSeconds), talk: Hotline.clock(c.talkSeconds) }))),
+    ...callbacks.map((c) => el('li', { class: 'outbound' }, t('callback_call_line', {
+      at: dateTime(c.startedAt), number: c.number, operator: c.operatorUsername,
+      outcome: c.outcome ? t('callback_outcome_$' + c.outcome) : t('callback_calling'),
+      talk: Hotline.clock(c.talkSeconds) }))));
+    byId('tp-calls-box').hidden = calls.length + callbacks.length === 0;
   }
 
   async function loadHistory(id) {
@@ -229,6 +235,10 @@ const TicketPanel = (() => {
    * (a breach's note only repeats the department and deadline, which the entry shows); people's notes as written.
    */
   function historyNote(h) {
+    const callback = /^callback:([A-Z_]+)$/.exec(h.note || '');
+    if (callback) {
+      return t('callback_outcome_$' + callback[1]);
+    }
     if (h.actor !== 'system' || !h.note) {
       return h.note;
     }

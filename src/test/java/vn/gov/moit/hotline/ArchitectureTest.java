@@ -49,7 +49,9 @@ class ArchitectureTest {
             Map.entry("login_failure", "security"), Map.entry("field", "directory"),
             Map.entry("province", "directory"), Map.entry("department", "directory"),
             Map.entry("routing_rule", "directory"), Map.entry("job_lock", "common"),
-            Map.entry("callback_task", "callbacks"));
+            Map.entry("callback_task", "callbacks"), Map.entry("callback_attempt", "callbacks"),
+            Map.entry("outbound_call", "telephony"), Map.entry("operator_presence", "presence"),
+            Map.entry("presence_interval", "presence"));
 
     private static JavaClasses main;
 

@@ -38,6 +38,9 @@ class CallResource {
     LiveCalls live;
 
     @Inject
+    OutboundCalls outbound;
+
+    @Inject
     CurrentUser user;
 
     @GET
@@ -57,6 +60,14 @@ class CallResource {
                 caller == null || caller.isBlank() ? null : caller,
                 linkedid == null || linkedid.isBlank() ? null : linkedid.trim(), ticket, DayRange.of(from, to));
         return queries.search(filter, PageRequest.parse(page, size, sort, SORTABLE, "arrivedAt,desc"));
+    }
+
+    @GET
+    @Path("/callbacks")
+    @Operation(summary = "The calls the hotline placed to call a ticket's caller back, newest first")
+    public List<OutboundCalls.OutboundCallView> callbacks(
+            @Parameter(description = "the ticket (its id)", example = "42", required = true) @QueryParam("ticket") long ticket) {
+        return outbound.ofTicket(ticket);
     }
 
     @GET

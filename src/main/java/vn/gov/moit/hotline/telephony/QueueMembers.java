@@ -33,11 +33,13 @@ public class QueueMembers {
         if (!hotline.queue(event.queue())) {
             return;
         }
-        String operator = operators.ofInterface(event.memberInterface());
-        if (operator == null) {
-            LOG.debugf("Queue member %s is no operator's extension", event.memberInterface());
-            return;
-        }
-        QuarkusTransaction.requiringNew().run(() -> changes.fire(new MemberChanged(operator, event)));
+        QuarkusTransaction.requiringNew().run(() -> {
+            String operator = operators.ofInterface(event.memberInterface());
+            if (operator == null) {
+                LOG.debugf("Queue member %s is no operator's extension", event.memberInterface());
+                return;
+            }
+            changes.fire(new MemberChanged(operator, event));
+        });
     }
 }

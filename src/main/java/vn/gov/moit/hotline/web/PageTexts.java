@@ -43,19 +43,22 @@ class PageTexts {
         return jsonByLanguage.get(lang);
     }
 
+    /** The templates' words (page_, queue_) and those only scripts use (script_), in one map. */
     static Map<String, String> load(String lang) {
-        String path = "messages/page_" + lang + ".properties";
-        try (InputStream in = PageTexts.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing " + path);
+        Map<String, String> texts = new TreeMap<>();
+        for (String file : new String[] {"page_", "queue_", "script_"}) {
+            String path = "messages/" + file + lang + ".properties";
+            try (InputStream in = PageTexts.class.getClassLoader().getResourceAsStream(path)) {
+                if (in == null) {
+                    throw new IllegalStateException("Missing " + path);
+                }
+                Properties p = new Properties();
+                p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+                p.forEach((k, v) -> texts.put((String) k, (String) v));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            Properties p = new Properties();
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            Map<String, String> texts = new TreeMap<>();
-            p.forEach((k, v) -> texts.put((String) k, (String) v));
-            return texts;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        return texts;
     }
 }

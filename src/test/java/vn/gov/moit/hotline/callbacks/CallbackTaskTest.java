@@ -129,6 +129,21 @@ class CallbackTaskTest {
         as(OPERATOR).get("/api/callbacks?size=0").then().statusCode(400).body("violations[0].field", equalTo("size"));
     }
 
+    @Test
+    void whenAsteriskCannotBeReachedCallingBackIsA503AndNothingIsRecorded() {
+        String number = number();
+        abandoned(number, clock.instant());
+        Map<String, Object> task = openTaskOf(number);
+        // No AMI host in this test profile: the exchange cannot be reached.
+        as(OPERATOR).body(Map.of("version", task.get("version"))).post("/api/callbacks/" + task.get("id") + "/calls")
+                .then().statusCode(503).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.endsWith("pbx-unavailable"));
+        assertThat(openTaskOf(number)).containsEntry("attempts", 0).containsEntry("calling", false)
+                .containsEntry("version", task.get("version"));
+        assertThat(as(OPERATOR).get("/api/callbacks/" + task.get("id") + "/attempts").then().statusCode(200)
+                .extract().jsonPath().getList("")).isEmpty();
+    }
+
     // --- Helpers ----------------------------------------------------------------------------------------
 
     private static String number() {

@@ -194,7 +194,7 @@ class ShiftBrowserTest {
             b.onFailure(() -> {
                 b.logIn(OPERATOR, "demo");
                 // The callback list: a page of 20 with the total the API counts.
-                int callbacks = as(OPERATOR).get("/api/tickets/callbacks?size=1").then().extract().path("total");
+                int callbacks = as(OPERATOR).get("/api/callbacks?size=1").then().extract().path("total");
                 assertThat(callbacks).isGreaterThanOrEqualTo(22);
                 b.waitForText(By.id("callbacks-total"), "1–20 trong tổng số " + callbacks);
                 assertThat(b.text(By.id("tab-callbacks-count"))).isEqualTo(String.valueOf(callbacks));
