@@ -29,6 +29,10 @@ class CallQueries {
     @ConfigProperty(name = "hotline.report.short-abandon-seconds", defaultValue = "5")
     int shortAbandonSeconds;
 
+    /** The board warns when the day's service level falls below this share (in %). */
+    @ConfigProperty(name = "hotline.board.service-level-alert-percent", defaultValue = "80")
+    int serviceLevelAlertPercent;
+
     @Inject
     TicketService tickets;
 
@@ -42,7 +46,8 @@ class CallQueries {
     }
 
     /** The board: what is happening now and how today went so far. */
-    record Board(long waiting, long talking, Today today) {
+    /** {@code serviceLevelAlert}: today's service level is below {@code serviceLevelAlertPercent}. */
+    record Board(long waiting, long talking, Today today, int serviceLevelAlertPercent, boolean serviceLevelAlert) {
     }
 
     record Today(long offered, long answered, long abandoned, long missed, Double serviceLevelPercent) {
@@ -98,7 +103,8 @@ class CallQueries {
                 CallState.ABANDONED, shortAbandonSeconds);
         long base = offered - shortAbandons;
         Double level = base <= 0 ? null : Math.round(1000.0 * quick / base) / 10.0;
-        return new Board(waiting, talking, new Today(offered, answered, abandoned, missed, level));
+        return new Board(waiting, talking, new Today(offered, answered, abandoned, missed, level),
+                serviceLevelAlertPercent, level != null && level < serviceLevelAlertPercent);
     }
 
     private List<CallView> views(List<Call> calls) {

@@ -60,4 +60,8 @@ interface QueueMessages {
     String stats_empty();
     @Message
     String board_live();
+    @Message
+    String stats_from();
+    @Message
+    String stats_to();
 }
