@@ -3,6 +3,7 @@ package vn.gov.moit.hotline.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.gov.moit.hotline.Api.OPERATOR;
 import static vn.gov.moit.hotline.Api.as;
+import static vn.gov.moit.hotline.telephony.AmiTestServerResource.server;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -17,12 +18,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import vn.gov.moit.hotline.TestClock;
-import vn.gov.moit.hotline.telephony.CallEvent;
 import vn.gov.moit.hotline.telephony.AmiTestServerResource;
+import vn.gov.moit.hotline.telephony.CallEvent;
 import vn.gov.moit.hotline.telephony.CallLogService;
 import vn.gov.moit.hotline.telephony.DerivedCalls;
 import vn.gov.moit.hotline.telephony.demo.AmiMessage;
 import vn.gov.moit.hotline.telephony.demo.CallTemplate;
+import vn.gov.moit.hotline.telephony.demo.PbxActionsModel;
 
 /**
  * The pages in a real browser: a call answered at the console pops its ticket, which is triaged (a wrong form
@@ -54,6 +56,94 @@ class PagesBrowserTest {
     void aTicketGoesFromTheConsoleThroughTheDeskToTheBoard() {
         try (Browser b = new Browser(base)) {
             b.onFailure(() -> flow(b));
+        }
+    }
+
+    /**
+     * The operator logs in to the queue, pauses for a meal and comes back, then calls a missed caller back with
+     * one click (the AMI test server answers the Originate as Asterisk does); the supervisor sees the operator on
+     * the board and pauses them from there, and the console follows without a reload.
+     */
+    @Test
+    void anOperatorWorksTheQueueAndCallsAMissedCallerBackFromTheConsole() {
+        String caller = "0976555" + String.format("%03d", (int) (System.nanoTime() % 1000));
+        server().pbx().timeScale(0.01);
+        server().pbx().callees(n -> PbxActionsModel.Callee.answers(Duration.ofSeconds(20)));
+        abandoned(caller);
+        // operator1 starts the shift out of the queue (an earlier call's member events may have put them in).
+        for (String action : new String[] {"LOGIN", "LOGOUT"}) {
+            as("supervisor").body(Map.of("action", action)).post("/api/presence/operator1").then().statusCode(202);
+        }
+        vn.gov.moit.hotline.Eventually.get("operator1 out of the queue", Duration.ofSeconds(20), () ->
+                "LOGGED_OUT".equals(as("supervisor").get("/api/presence").then().extract().jsonPath()
+                        .getString("find { it.username == 'operator1' }.state")) ? Boolean.TRUE : null);
+        try (Browser operator = new Browser(base); Browser supervisor = new Browser(base)) {
+            operator.onFailure(() -> {
+                operator.logIn(OPERATOR, "demo");
+                operator.open("/console");
+                operator.waitForText(By.id("presence-state"), "Chưa vào hàng đợi");
+                operator.click(By.id("presence-login"));
+                operator.waitForText(By.id("presence-state"), "Sẵn sàng");
+                operator.select(By.id("presence-reason"), "meal");
+                operator.click(By.id("presence-pause"));
+                operator.waitForText(By.id("presence-state"), "Tạm nghỉ · Ăn ca");
+                operator.assertAccessible("console-presence");
+                operator.click(By.id("presence-resume"));
+                operator.waitForText(By.id("presence-state"), "Sẵn sàng");
+
+                // One click: the operator's phone rings, then the caller's; answered, the task leaves the list.
+                By row = By.xpath("//table[@id='callbacks']//tr[contains(., '" + caller + "')]");
+                operator.click(By.xpath("//table[@id='callbacks']//tr[contains(., '" + caller + "')]//button[contains(@class, 'call-back')]"));
+                operator.waitForText(By.id("callbacks-message"), "Điện thoại của bạn sẽ đổ chuông");
+                new WaitFor(operator).gone(row);
+            });
+            supervisor.onFailure(() -> {
+                supervisor.logIn("supervisor", "demo");
+                supervisor.open("/board");
+                By operatorRow = By.cssSelector("#operators tr[data-operator='operator1']");
+                supervisor.waitForText(operatorRow, "Sẵn sàng");
+                supervisor.assertAccessible("board-operators");
+                supervisor.click(By.cssSelector("#operators tr[data-operator='operator1'] button.pause"));
+                // Through the live feeds: the board and the operator's console change without a reload.
+                supervisor.waitForText(operatorRow, "Tạm nghỉ · Đào tạo");
+            });
+            operator.onFailure(() -> {
+                operator.waitForText(By.id("presence-state"), "Tạm nghỉ · Đào tạo");
+                operator.click(By.id("presence-logout"));
+                operator.waitForText(By.id("presence-state"), "Chưa vào hàng đợi");
+            });
+        } finally {
+            server().pbx().timeScale(1.0);
+        }
+        // The callback is on the caller's ticket, with its outcome.
+        long ticket = as(OPERATOR).queryParam("caller", caller).get("/api/calls").then().extract().jsonPath()
+                .getLong("items[0].ticketId");
+        try (Browser b = new Browser(base)) {
+            b.onFailure(() -> {
+                b.logIn(OPERATOR, "demo");
+                b.open("/console?ticket=" + ticket);
+                b.waitForText(By.id("tp-calls"), "gọi lại " + caller + " · điện thoại viên operator1 · Người gọi đã nghe máy");
+                b.waitForText(By.id("tp-history"), "Người gọi đã nghe máy");
+            });
+        }
+    }
+
+    private void abandoned(String caller) {
+        String linkedid = "1797500000." + (System.nanoTime() % 100000);
+        String trunk = "PJSIP/trunk-" + linkedid;
+        Instant at = clock.instant();
+        calls.accept(new CallEvent.ChannelEntered(linkedid, at, trunk, linkedid, "from-pstn", "024222021115", caller,
+                null));
+        calls.accept(new CallEvent.QueueJoined(linkedid, at.plusSeconds(2), trunk, "hotline", caller, null));
+        calls.accept(new CallEvent.QueueAbandoned(linkedid, at.plusSeconds(30), "hotline", 28));
+        calls.accept(new CallEvent.ChannelHungUp(linkedid, at.plusSeconds(30), trunk, linkedid, 16, "Normal Clearing"));
+    }
+
+    /** Waits for an element to leave the page. */
+    private record WaitFor(Browser b) {
+        void gone(By by) {
+            new org.openqa.selenium.support.ui.WebDriverWait(b.driver, Duration.ofSeconds(20))
+                    .until(d -> d.findElements(by).isEmpty());
         }
     }
 
