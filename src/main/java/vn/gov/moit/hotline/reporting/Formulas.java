@@ -15,6 +15,7 @@ final class Formulas {
         return template
                 .replace("{short}", Integer.toString(parameters.shortAbandonSeconds()))
                 .replace("{sl}", Integer.toString(parameters.serviceLevelSeconds()))
+                .replace("{cb}", Integer.toString(parameters.callbackTargetMinutes()))
                 .replace("{zone}", zoneName(parameters.zone(), vi));
     }
 

@@ -80,9 +80,15 @@ final class MonthlyReportCalculator {
      */
     MonthlyReport calculate(YearMonth month, Instant dataAsOf, Collection<CallFact> calls,
             Collection<TicketFact> tickets) {
+        return calculate(month, dataAsOf, calls, tickets, List.of());
+    }
+
+    MonthlyReport calculate(YearMonth month, Instant dataAsOf, Collection<CallFact> calls,
+            Collection<TicketFact> tickets, Collection<CallbackFact> callbacks) {
         Accumulator report = start(month, dataAsOf);
         calls.forEach(report::add);
         tickets.forEach(report::add);
+        callbacks.forEach(report::add);
         return report.report();
     }
 
@@ -133,6 +139,12 @@ final class MonthlyReportCalculator {
         private long onTime;
         private long openAtCutoff;
         private long[] timesToAnswer = new long[256];
+        private long callbackCallers;
+        private long callbackCallable;
+        private long callbackReachedInTime;
+        private long callbackUnreachable;
+        private long callbackWithheld;
+        private final List<Long> timesToFirstAttempt = new ArrayList<>();
         private int answeredTickets;
         private final Map<ReportBreakdown, SortedMap<String, Long>> ticketsByCode =
                 new EnumMap<>(ReportBreakdown.class);
@@ -236,6 +248,29 @@ final class MonthlyReportCalculator {
             countCode(ReportBreakdown.TICKETS_BY_CALLER_TYPE, ticket.callerType());
         }
 
+        /** Counts a caller to call back if their first miss was in the month. */
+        void add(CallbackFact callback) {
+            if (!within(callback.firstMissedAt())) {
+                return;
+            }
+            callbackCallers++;
+            if (callback.withheld()) {
+                callbackWithheld++;
+                return;
+            }
+            callbackCallable++;
+            if (callback.reachedWithinTarget()) {
+                callbackReachedInTime++;
+            }
+            if (callback.unreachable()) {
+                callbackUnreachable++;
+            }
+            if (callback.firstAttemptAt() != null) {
+                timesToFirstAttempt.add(Math.max(0,
+                        Duration.between(callback.firstMissedAt(), callback.firstAttemptAt()).getSeconds()));
+            }
+        }
+
         private void timeToAnswer(long seconds) {
             if (answeredTickets == timesToAnswer.length) {
                 timesToAnswer = Arrays.copyOf(timesToAnswer, answeredTickets * 2);
@@ -270,6 +305,14 @@ final class MonthlyReportCalculator {
             figures.put(ReportMetric.CALLS_LONGEST_WAIT, anyWait && answered + abandoned >= k
                     ? BigDecimal.valueOf(longestWait) : null);
 
+            figures.put(ReportMetric.CALLBACKS_CALLERS, count(callbackCallers));
+            figures.put(ReportMetric.CALLBACKS_REACHED_WITHIN_TARGET, percent(callbackReachedInTime, callbackCallable, k));
+            long[] firstAttempts = timesToFirstAttempt.stream().mapToLong(Long::longValue).sorted().toArray();
+            // A median of fewer than k callers would tell about one of them.
+            figures.put(ReportMetric.CALLBACKS_FIRST_ATTEMPT_MEDIAN, firstAttempts.length < k || firstAttempts.length == 0
+                    ? null : BigDecimal.valueOf(nearestRank(firstAttempts, 50)));
+            figures.put(ReportMetric.CALLBACKS_UNREACHABLE, count(callbackUnreachable));
+            figures.put(ReportMetric.CALLBACKS_WITHHELD, count(callbackWithheld));
             figures.put(ReportMetric.TICKETS_OPENED, count(opened));
             figures.put(ReportMetric.TICKETS_RESOLVED_ON_CALL, count(resolvedOnCall));
             figures.put(ReportMetric.TICKETS_ESCALATED, count(escalated));

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
+import vn.gov.moit.hotline.callbacks.CallbackConfig;
 import vn.gov.moit.hotline.common.DomainException;
 import vn.gov.moit.hotline.common.JobLock;
 
@@ -40,6 +41,9 @@ class MonthlyReportService {
 
     @Inject
     ReportFacts facts;
+
+    @Inject
+    CallbackConfig callbackConfig;
 
     @Inject
     ReportVersionRepository versions;
@@ -82,10 +86,11 @@ class MonthlyReportService {
         Instant start = month.atDay(1).atStartOfDay(zone).toInstant();
         Instant end = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
         Instant now = clock.instant();
-        MonthlyReportCalculator.Accumulator figures = new MonthlyReportCalculator(ReportParameters.of(config))
-                .start(month, now);
+        MonthlyReportCalculator.Accumulator figures = new MonthlyReportCalculator(
+                ReportParameters.of(config, callbackConfig.target())).start(month, now);
         facts.calls(start, end, figures::add);
         facts.tickets(start, end, figures::add);
+        facts.callbacks(start, end, figures::add);
         MonthlyReport report = figures.report();
         String hash = report.contentHash();
 

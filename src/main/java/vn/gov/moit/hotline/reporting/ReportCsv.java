@@ -43,6 +43,8 @@ final class ReportCsv {
                     Integer.toString(p.serviceLevelSeconds()), Unit.SECONDS.code(), "");
             out.printRecord("report", "report.suppression_threshold", "Ngưỡng ẩn số liệu nhỏ",
                     "Small-count suppression threshold", Integer.toString(p.suppressionThreshold()), "", "");
+            out.printRecord("report", "report.callback_target_minutes", "Thời hạn gọi lại", "Callback target",
+                    Integer.toString(p.callbackTargetMinutes()), "minutes", "");
             for (MetricValue metric : report.metrics()) {
                 out.printRecord(metric.section(), metric.key(), metric.labelVi(), metric.labelEn(),
                         metric.value().display(), metric.unit().code(),

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import vn.gov.moit.hotline.callbacks.CallbackFacts;
 import vn.gov.moit.hotline.telephony.CallFacts;
 import vn.gov.moit.hotline.telephony.CallState;
 import vn.gov.moit.hotline.tickets.TicketCommitments;
@@ -42,6 +43,16 @@ class ReportFacts {
 
     @Inject
     TicketCommitments commitments;
+
+    @Inject
+    CallbackFacts callbacks;
+
+    /** Hands {@code sink} every caller to call back whose first miss was in {@code [start, end)}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void callbacks(Instant start, Instant end, Consumer<? super CallbackFact> sink) {
+        callbacks.tasks(start, end, f -> sink.accept(new CallbackFact(f.firstMissedAt(), f.withheld(),
+                f.firstAttemptAt(), f.reached() && !f.reachedAt().isAfter(f.dueAt()), f.unreachable())));
+    }
 
     /** Hands {@code sink} every call that arrived in {@code [start, end)} and has ended or is being answered. */
     @Transactional(Transactional.TxType.MANDATORY)

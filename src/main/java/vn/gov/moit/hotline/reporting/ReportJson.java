@@ -51,6 +51,7 @@ final class ReportJson {
             json.writeNumberField("shortAbandonSeconds", report.parameters().shortAbandonSeconds());
             json.writeNumberField("serviceLevelSeconds", report.parameters().serviceLevelSeconds());
             json.writeNumberField("suppressionThreshold", report.parameters().suppressionThreshold());
+            json.writeNumberField("callbackTargetMinutes", report.parameters().callbackTargetMinutes());
             json.writeEndObject();
             json.writeArrayFieldStart("metrics");
             for (MetricValue metric : report.metrics()) {

@@ -11,14 +11,16 @@ import java.util.Objects;
  * @param shortAbandonSeconds abandoned calls that waited strictly less are short abandons
  * @param serviceLevelSeconds answered calls that waited at most this long meet the service level
  * @param suppressionThreshold k: counts 1..k-1 are hidden (Suppression)
+ * @param callbackTargetMinutes a missed caller is due to be called back this long after their first miss
  */
-record ReportParameters(ZoneId zone, int shortAbandonSeconds, int serviceLevelSeconds, int suppressionThreshold) {
+record ReportParameters(ZoneId zone, int shortAbandonSeconds, int serviceLevelSeconds, int suppressionThreshold,
+        int callbackTargetMinutes) {
 
-    static final ReportParameters DEFAULTS = new ReportParameters(ZoneId.of("Asia/Ho_Chi_Minh"), 5, 30, 3);
+    static final ReportParameters DEFAULTS = new ReportParameters(ZoneId.of("Asia/Ho_Chi_Minh"), 5, 30, 3, 60);
 
-    static ReportParameters of(ReportConfig config) {
+    static ReportParameters of(ReportConfig config, java.time.Duration callbackTarget) {
         return new ReportParameters(config.zone(), config.shortAbandonSeconds(), config.serviceLevelSeconds(),
-                config.suppressionThreshold());
+                config.suppressionThreshold(), (int) callbackTarget.toMinutes());
     }
 
     ReportParameters {

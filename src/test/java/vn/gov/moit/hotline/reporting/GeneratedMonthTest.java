@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class GeneratedMonthTest {
 
     /** Suppression off (k = 1) so every raw count is in the CSV. */
-    static final ReportParameters NO_SUPPRESSION = new ReportParameters(HCM, 5, 30, 1);
+    static final ReportParameters NO_SUPPRESSION = new ReportParameters(HCM, 5, 30, 1, 60);
     /** A month-to-date preview read mid-month: deadlines after it are not decided yet. */
     static final Instant MID_JULY = july(20, 12, 0);
 

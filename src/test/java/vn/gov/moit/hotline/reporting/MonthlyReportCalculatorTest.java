@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class MonthlyReportCalculatorTest {
 
     /** Suppression off (k = 1) so every raw count is visible. */
-    private static final ReportParameters NO_SUPPRESSION = new ReportParameters(HCM, 5, 30, 1);
+    private static final ReportParameters NO_SUPPRESSION = new ReportParameters(HCM, 5, 30, 1, 60);
 
     private static MonthlyReport julyReport(ReportParameters parameters) {
         return new MonthlyReportCalculator(parameters)
@@ -55,6 +55,39 @@ class MonthlyReportCalculatorTest {
         assertThat(display(report, "calls.average_talk_time")).isEqualTo("171");
         // abandoned after 90 s; missed (500) and unknown (600) calls have no wait that counts
         assertThat(display(report, "calls.longest_wait")).isEqualTo("90");
+    }
+
+    @Test
+    void theCallbackFiguresCountCallersReachedBackWithinTheTargetAndTheMedianTimeToTheFirstAttempt() {
+        java.time.Instant miss = JulyFixture.local(2025, 7, 10, 9, 0, 0);
+        List<CallbackFact> callbacks = List.of(
+                // reached within the target, first attempt after 10 min
+                new CallbackFact(miss, false, miss.plusSeconds(600), true, false),
+                // reached too late, first attempt after 20 min
+                new CallbackFact(miss, false, miss.plusSeconds(1200), false, false),
+                // unreachable after the attempts, first attempt after 30 min
+                new CallbackFact(miss, false, miss.plusSeconds(1800), false, true),
+                // never attempted yet
+                new CallbackFact(miss, false, null, false, false),
+                // withheld: counted, not callable
+                new CallbackFact(miss, true, null, false, false),
+                // June's: not July's figure
+                new CallbackFact(JulyFixture.local(2025, 6, 30, 23, 0, 0), false, null, true, false));
+        MonthlyReport report = new MonthlyReportCalculator(NO_SUPPRESSION)
+                .calculate(JULY, AFTER_JULY, JulyFixture.calls(), JulyFixture.tickets(), callbacks);
+
+        assertThat(display(report, "calls.callbacks_callers")).isEqualTo("5");
+        // 1 reached in time / 4 callers with a number
+        assertThat(display(report, "calls.callbacks_reached_within_target")).isEqualTo("25.0");
+        // nearest-rank median of 600, 1200, 1800
+        assertThat(display(report, "calls.callbacks_first_attempt_median")).isEqualTo("1200");
+        assertThat(display(report, "calls.callbacks_unreachable")).isEqualTo("1");
+        assertThat(display(report, "calls.callbacks_withheld")).isEqualTo("1");
+        assertThat(report.metric("calls.callbacks_reached_within_target").formulaVi()).contains("trong vòng 60 phút");
+        // Without callers to call back, a share has no value and the counts are zero.
+        MonthlyReport none = julyReport(NO_SUPPRESSION);
+        assertThat(display(none, "calls.callbacks_callers")).isEqualTo("0");
+        assertThat(display(none, "calls.callbacks_reached_within_target")).isEqualTo("—");
     }
 
     @Test
@@ -124,6 +157,8 @@ class MonthlyReportCalculatorTest {
                 "calls.offered", "calls.answered", "calls.abandoned", "calls.abandoned_short", "calls.missed",
                 "calls.outcome_unknown", "calls.answer_rate", "calls.abandon_rate", "calls.service_level",
                 "calls.average_speed_of_answer", "calls.average_talk_time", "calls.longest_wait",
+                "calls.callbacks_callers", "calls.callbacks_reached_within_target",
+                "calls.callbacks_first_attempt_median", "calls.callbacks_unreachable", "calls.callbacks_withheld",
                 "tickets.opened", "tickets.resolved_on_call", "tickets.escalated", "tickets.raised_to_leaders",
                 "tickets.answered_within_deadline", "tickets.time_to_answer_median", "tickets.time_to_answer_p90",
                 "tickets.open_at_month_end");

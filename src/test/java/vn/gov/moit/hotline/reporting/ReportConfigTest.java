@@ -32,7 +32,7 @@ class ReportConfigTest {
         assertThat(config.cron()).isEqualTo("0 30 1 * * ?");
         assertThat(config.enabled()).isTrue();
         assertThat(config.lockLease()).isEqualTo(java.time.Duration.ofMinutes(10));
-        assertThat(ReportParameters.of(config)).isEqualTo(ReportParameters.DEFAULTS);
+        assertThat(ReportParameters.of(config, java.time.Duration.ofHours(1))).isEqualTo(ReportParameters.DEFAULTS);
     }
 
     @Test
@@ -41,7 +41,7 @@ class ReportConfigTest {
                 "hotline.report.service-level-seconds", "20", "hotline.report.suppression-threshold", "5",
                 "hotline.report.enabled", "false"));
 
-        assertThat(ReportParameters.of(config)).isEqualTo(new ReportParameters(ZoneId.of("UTC"), 3, 20, 5));
+        assertThat(ReportParameters.of(config, java.time.Duration.ofMinutes(30))).isEqualTo(new ReportParameters(ZoneId.of("UTC"), 3, 20, 5, 30));
         assertThat(config.enabled()).isFalse();
     }
 }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /** What the public receives: suppression, CSV and JSON, and the same bytes for the same data. */
 class ReportRenderingTest {
 
-    private static final ReportParameters K3 = new ReportParameters(HCM, 5, 30, 3);
+    private static final ReportParameters K3 = new ReportParameters(HCM, 5, 30, 3, 60);
 
     private static MonthlyReport julyReport(List<CallFact> calls, List<TicketFact> tickets) {
         return new MonthlyReportCalculator(K3).calculate(JULY, AFTER_JULY, calls, tickets);
@@ -88,6 +88,8 @@ class ReportRenderingTest {
                 "Service level threshold", parameters.get("serviceLevelSeconds").asText(), "seconds", ""));
         expected.add(List.of("report", "report.suppression_threshold", "Ngưỡng ẩn số liệu nhỏ",
                 "Small-count suppression threshold", parameters.get("suppressionThreshold").asText(), "", ""));
+        expected.add(List.of("report", "report.callback_target_minutes", "Thời hạn gọi lại", "Callback target",
+                parameters.get("callbackTargetMinutes").asText(), "minutes", ""));
         for (JsonNode metric : json.get("metrics")) {
             JsonNode value = metric.get("value");
             String display = metric.get("display").asText();
@@ -107,8 +109,8 @@ class ReportRenderingTest {
             }
         }
         assertThat(csv.subList(1, csv.size())).containsExactlyElementsOf(expected);
-        // 7 report rows + 20 metrics + 24 hours + 31 days + 4 fields + 4 provinces + 4 departments + 4 types
-        assertThat(csv).hasSize(1 + 7 + 20 + 24 + 31 + 16);
+        // 8 report rows + 25 metrics + 24 hours + 31 days + 4 fields + 4 provinces + 4 departments + 4 types
+        assertThat(csv).hasSize(1 + 8 + 25 + 24 + 31 + 16);
         assertThat(json.get("metrics").get(0).get("value").isIntegralNumber()).isTrue();
         assertThat(json.get("metrics").get(6).get("value").decimalValue()).isEqualByComparingTo("46.2");
     }

@@ -32,7 +32,7 @@ class SuppressionTest {
         int hiddenSeen = 0;
         for (int seed = 1; seed <= 200; seed++) {
             Random random = new Random(seed);
-            MonthlyReport report = new MonthlyReportCalculator(new ReportParameters(HCM, 5, 30, K))
+            MonthlyReport report = new MonthlyReportCalculator(new ReportParameters(HCM, 5, 30, K, 60))
                     .calculate(JULY, JulyFixture.AFTER_JULY, calls(random), tickets(random));
             hiddenSeen += attack(report, seed);
         }

@@ -93,6 +93,10 @@ public class AmiActions implements PbxActions {
     }
 
     private static void expect(ManagerResponse r, Set<String> harmless) {
+        if (r instanceof ManagerError error && "Unable to remove interface: Not dynamic".equals(error.getMessage())) {
+            throw new DomainException.Conflict("static-member", "This operator is a static member of the queue "
+                    + "(queues.conf): only dynamic members log in and out; see telephony-config/queues.conf");
+        }
         if (r instanceof ManagerError error && !harmless.contains(error.getMessage())) {
             throw new DomainException.Conflict("pbx-refused", "Asterisk refused the action: " + error.getMessage());
         }

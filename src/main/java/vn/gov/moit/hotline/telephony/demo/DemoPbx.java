@@ -83,6 +83,15 @@ public class DemoPbx implements AmiEndpointProvider {
         new SecureRandom().nextBytes(random);
         secret = HexFormat.of().formatHex(random);
         AmiServer s = new AmiServer(USER, secret, clock);
+        // Callers called back: most answer, some are busy, do not pick up or cannot be reached.
+        java.util.Random outcomes = new java.util.Random(config.seed());
+        s.pbx().callees(number -> {
+            int roll = outcomes.nextInt(100);
+            return roll < 60 ? PbxActionsModel.Callee.answers(java.time.Duration.ofSeconds(20 + outcomes.nextInt(100)))
+                    : roll < 75 ? PbxActionsModel.Callee.dialStatus("NOANSWER")
+                    : roll < 90 ? PbxActionsModel.Callee.dialStatus("BUSY")
+                    : PbxActionsModel.Callee.dialStatus("CONGESTION");
+        });
         int port;
         try {
             port = s.start(config.port());

@@ -119,7 +119,12 @@ public final class PbxActionsModel {
     }
 
     AmiMessage queueRemove(AmiMessage a, String actionId) {
-        Member m = members.remove(key(a.get("Queue"), a.get("Interface")));
+        String key = key(a.get("Queue"), a.get("Interface"));
+        Member known = members.get(key);
+        if (known != null && !known.dynamic) {
+            return AmiServer.response(actionId, "Error", "Message", "Unable to remove interface: Not dynamic");
+        }
+        Member m = members.remove(key);
         if (m == null) {
             return AmiServer.response(actionId, "Error", "Message", "Unable to remove interface: Not there");
         }
