@@ -68,8 +68,15 @@ class CallQueries {
         return new Page<>(views(found.list()), page.page(), page.size(), found.count());
     }
 
+    /**
+     * The calls in progress, as the board reads them on every change: without {@code repeatCaller} (as on the
+     * live feed), which would cost a query per call.
+     */
     List<CallView> inProgress() {
-        return views(Call.list("state in ?1 order by arrivedAt", CallState.IN_PROGRESS));
+        List<Call> calls = Call.list("state in ?1 order by arrivedAt", CallState.IN_PROGRESS);
+        Map<Long, String> references = tickets.references(
+                calls.stream().map(c -> c.ticketId).filter(Objects::nonNull).distinct().toList());
+        return calls.stream().map(c -> CallView.of(c, references.get(c.ticketId), null)).toList();
     }
 
     /** The call an operator is talking on now, if any. */

@@ -79,7 +79,7 @@ class CallResource {
 
     @GET
     @Path("/in-progress")
-    @Operation(summary = "Calls in the greeting, waiting in the queue or talking now")
+    @Operation(summary = "Calls in the greeting, waiting in the queue or talking now (repeatCaller is left null, as on the live feed)")
     public List<CallView> inProgress() {
         return queries.inProgress();
     }
