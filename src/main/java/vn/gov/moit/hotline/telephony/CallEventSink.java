@@ -26,4 +26,8 @@ public interface CallEventSink {
      * Calls the log thinks are in progress and are not in this set ended while nobody was listening.
      */
     void resynced(Set<String> activeLinkedids, Instant at);
+
+    /** The connection is alive at {@code at} (a ping answered): nothing before it went unheard. */
+    default void heard(Instant at) {
+    }
 }

@@ -101,8 +101,18 @@ public class CallLogService implements CallEventSink {
         }
     }
 
+    @Inject
+    CaptureGaps gaps;
+
+    @Override
+    public void heard(Instant at) {
+        gaps.heard(at);
+    }
+
     @Override
     public void resynced(Set<String> activeLinkedids, Instant at) {
+        // What happened since the listener last heard Asterisk (here or on another instance) is a gap.
+        gaps.reconnected(at, "listener connected after the last event heard");
         QuarkusTransaction.requiringNew().run(() -> {
             CallWork work = CallWork.single();
             int closed = rules.resynced(activeLinkedids, at, work);

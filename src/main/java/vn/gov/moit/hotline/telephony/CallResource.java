@@ -41,6 +41,9 @@ class CallResource {
     OutboundCalls outbound;
 
     @Inject
+    CaptureGaps gaps;
+
+    @Inject
     CurrentUser user;
 
     @GET
@@ -60,6 +63,15 @@ class CallResource {
                 caller == null || caller.isBlank() ? null : caller,
                 linkedid == null || linkedid.isBlank() ? null : linkedid.trim(), ticket, DayRange.of(from, to));
         return queries.search(filter, PageRequest.parse(page, size, sort, SORTABLE, "arrivedAt,desc"));
+    }
+
+    @GET
+    @Path("/gaps")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.LEADER, Roles.ADMIN})
+    @Operation(summary = "The latest windows live capture may have missed (the listener disconnected, changed or "
+            + "restarted), newest first, and whether each was reconciled from Asterisk's tables and how many calls it added")
+    public List<CaptureGaps.GapView> gaps() {
+        return gaps.recent(20);
     }
 
     @GET

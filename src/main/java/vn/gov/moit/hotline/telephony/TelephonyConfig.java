@@ -51,6 +51,47 @@ public interface TelephonyConfig {
         Duration responseGrace();
     }
 
+    /** Reconciling the windows live capture may have missed from Asterisk's own tables. */
+    Reconcile reconcile();
+
+    interface Reconcile {
+
+        /**
+         * Where Asterisk's records are: {@code tables} (cdr_pgsql's cdr and realtime queue_log in the hotline's
+         * database, telephony-config/), or {@code none} (gaps are recorded and shown, not reconciled).
+         */
+        @WithDefault("none")
+        String source();
+
+        /** cdr_pgsql's table (optionally schema.table). */
+        @WithDefault("cdr")
+        String cdrTable();
+
+        /** The realtime queue_log table (optionally schema.table). */
+        @WithDefault("queue_log")
+        String queueLogTable();
+
+        /** The PBX's time zone: queue_log's time column is its local time as text. */
+        @WithDefault("Asia/Ho_Chi_Minh")
+        ZoneId queueLogZone();
+
+        /** How long after a gap ends it is reconciled: Asterisk writes a call's records when it ends. */
+        @WithDefault("5m")
+        Duration delay();
+
+        /** Added before and after each gap. */
+        @WithDefault("30s")
+        Duration margin();
+
+        /** How often the due gaps are reconciled ({@code off}: never by itself). */
+        @WithDefault("30s")
+        String every();
+
+        /** The wait before trying again when Asterisk's tables cannot be read (doubling, up to an hour). */
+        @WithDefault("1m")
+        Duration retry();
+    }
+
     /** Importing Asterisk's own records of an outage window (POST /api/admin/calls/backfill). */
     Backfill backfill();
 

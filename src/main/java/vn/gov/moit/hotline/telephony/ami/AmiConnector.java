@@ -338,6 +338,11 @@ public class AmiConnector {
         // too late; events still arriving prove the connection alive all the same.
         if (ok || lastEventNanos - sent > 0) {
             pingFailures = 0;
+            try {
+                sink.heard(clock.instant());
+            } catch (RuntimeException e) {
+                LOG.warnf("Could not record that Asterisk was heard: %s", e.toString());
+            }
         } else if (++pingFailures >= MAX_PING_FAILURES) {
             dropped(gen, "no answer to " + MAX_PING_FAILURES + " pings");
         }
