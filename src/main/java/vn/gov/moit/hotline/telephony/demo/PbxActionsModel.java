@@ -156,8 +156,11 @@ public final class PbxActionsModel {
     AmiMessage originate(AmiMessage a, String actionId) {
         String channel = a.get("Channel");
         String exten = a.get("Exten");
-        if (channel == null || exten == null || a.get("Context") == null) {
-            return AmiServer.response(actionId, "Error", "Message", "Channel, Context and Exten are required");
+        if (channel == null) {
+            return AmiServer.response(actionId, "Error", "Message", "Channel not specified");
+        }
+        if (exten == null || a.get("Context") == null) {
+            return AmiServer.response(actionId, "Error", "Message", "Context and Exten are required here");
         }
         String id = a.get("ChannelId") != null ? a.get("ChannelId") : clock.millis() / 1000 + "." + channelSeq.get();
         String other = a.get("OtherChannelId") != null ? a.get("OtherChannelId") : id + "-2";

@@ -58,6 +58,8 @@ class AmiServerTest {
             assertThat(pong.get("Ping")).isEqualTo("Pong");
             assertThat(pong.get("Timestamp")).isEqualTo(clock.instant().getEpochSecond() + ".000000");
             c.send("action: Originate", "actionid: a6");
+            assertThat(c.read().get("Message")).isEqualTo("Channel not specified");
+            c.send("action: Frobnicate", "actionid: a6b");
             assertThat(c.read().get("Message")).isEqualTo("Invalid/unknown command");
             c.send("action: Logoff", "actionid: a7");
             assertThat(c.read().get("Response")).isEqualTo("Goodbye");
