@@ -132,8 +132,36 @@
     byId('today-empty').hidden = items.length > 0;
   }
 
+  /** Windows live capture missed, and their reconciliation from Asterisk's records (supervisors). */
+  async function captureGaps() {
+    const res = await api('GET', '/api/calls/gaps');
+    const box = byId('capture-gaps');
+    const gaps = res.ok ? res.data : [];
+    const pending = gaps.filter((g) => g.state === 'PENDING');
+    const unreconciled = gaps.filter((g) => g.state === 'UNRECONCILED');
+    const last = gaps.find((g) => g.state === 'RECONCILED');
+    const lines = [];
+    if (pending.length) {
+      lines.push(t('board_gaps_pending', { n: pending.length }));
+      const failing = pending.find((g) => g.lastError);
+      if (failing) {
+        lines.push(t('board_gap_error', { error: failing.lastError }));
+      }
+    }
+    if (unreconciled.length) {
+      lines.push(t('board_gaps_unreconciled', { n: unreconciled.length }));
+    }
+    if (last) {
+      lines.push(t('board_gap_last', { from: dateTime(last.from), to: dateTime(last.to), n: last.callsAdded }));
+    }
+    box.hidden = lines.length === 0;
+    box.classList.toggle('error', unreconciled.length > 0 || pending.some((g) => g.lastError));
+    box.textContent = lines.join(' ');
+  }
+
   async function refresh() {
     await Promise.all([
+      captureGaps().catch(() => {}),
       escalations('breached', 'breached', 'breached-empty'),
       escalations('dueSoon', 'due-soon', 'due-soon-empty'),
       todaysTickets(),

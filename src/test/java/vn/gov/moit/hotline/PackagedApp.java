@@ -188,12 +188,16 @@ public final class PackagedApp implements AutoCloseable {
 
     /** Runs one query on the application's schema (PostgreSQL only) and returns the first column of the first row. */
     public static Optional<Object> queryOne(String schema, String sql) throws SQLException {
-        String url = jdbcUrl();
-        try (Connection c = DriverManager.getConnection(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
-                env("QUARKUS_DATASOURCE_USERNAME").orElse(null), env("QUARKUS_DATASOURCE_PASSWORD").orElse(null));
-                Statement s = c.createStatement(); var rs = s.executeQuery(sql)) {
+        try (Connection c = connect(schema); Statement s = c.createStatement(); var rs = s.executeQuery(sql)) {
             return rs.next() ? Optional.ofNullable(rs.getObject(1)) : Optional.empty();
         }
+    }
+
+    /** A connection to the application's schema (PostgreSQL only). */
+    public static Connection connect(String schema) throws SQLException {
+        String url = jdbcUrl();
+        return DriverManager.getConnection(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
+                env("QUARKUS_DATASOURCE_USERNAME").orElse(null), env("QUARKUS_DATASOURCE_PASSWORD").orElse(null));
     }
 
     private static String jdbcUrl() {

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import vn.gov.moit.hotline.telephony.AsteriskTables;
 import vn.gov.moit.hotline.telephony.DerivedCalls;
 import vn.gov.moit.hotline.telephony.demo.AmiMessage;
 import vn.gov.moit.hotline.telephony.demo.AmiServer;
@@ -75,7 +77,10 @@ class TwoInstancesIT {
                 "-Dhotline.ami.reconnect-backoff-min=100ms", "-Dhotline.ami.reconnect-backoff-max=500ms",
                 "-Dhotline.ami.election.lease=" + LEASE.toSeconds() + "s",
                 "-Dhotline.ami.election.renew-interval=" + RENEW.toSeconds() + "s",
-                "-Dhotline.security.demo-users=true"));
+                "-Dhotline.security.demo-users=true",
+                // Asterisk's tables are reconciled soon after a gap.
+                "-Dhotline.telephony.reconcile.source=tables", "-Dhotline.telephony.reconcile.delay=2s",
+                "-Dhotline.telephony.reconcile.every=1s"));
         options.addAll(PackagedApp.databaseOptions(SCHEMA));
 
         // The first one migrates the schema; the second joins it.
@@ -106,6 +111,11 @@ class TwoInstancesIT {
 
         Instant killed = Instant.now();
         leader.kill();
+        // Three calls begin and end around the takeover: the live stream never carries them (Asterisk keeps no
+        // events for a client that is gone), but Asterisk writes them to its cdr and queue_log tables.
+        try (Connection c = PackagedApp.connect(SCHEMA)) {
+            AsteriskTables.insertRecorded(c, killed.minusSeconds(10), "9", ZoneId.of("Asia/Ho_Chi_Minh"));
+        }
         Eventually.get("the standby to log in", LEASE.plus(RENEW).plus(WAIT),
                 () -> server.loginCount() > logins && "CONNECTED".equals(state(standby)));
         Duration takeover = Duration.between(killed, Instant.now());
@@ -119,6 +129,17 @@ class TwoInstancesIT {
         assertThat(calls(standby, linkedid)).as("one record of the call").hasSize(1);
         assertThat(as(standby).queryParam("caller", number).get("/api/tickets").then().statusCode(200)
                 .extract().jsonPath().getInt("total")).as("one ticket of the call").isEqualTo(1);
+
+        // The takeover is a gap: reconciled from the tables, each call once and flagged.
+        for (String missed : AsteriskTables.linkedids("9")) {
+            Map<String, Object> reconciled = awaitCall(standby, missed, Set.of("COMPLETED", "MISSED"));
+            assertThat(reconciled).containsEntry("flagged", true);
+            assertThat(calls(standby, missed)).hasSize(1);
+        }
+        Eventually.get("the takeover's gap reconciled with the three calls", WAIT, () ->
+                given().baseUri(standby.baseUri()).auth().preemptive().basic("supervisor", "demo")
+                        .get("/api/calls/gaps").then().statusCode(200).extract().jsonPath()
+                        .getInt("[0].callsAdded") == 3 ? Boolean.TRUE : null);
 
         // The killed instance comes back, as a standby.
         PackagedApp back = started(PackagedApp.start("first-again", home.resolve("first-again"), options));
