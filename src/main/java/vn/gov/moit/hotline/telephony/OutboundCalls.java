@@ -1,9 +1,12 @@
 package vn.gov.moit.hotline.telephony;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -99,10 +102,20 @@ public class OutboundCalls {
         }
     }
 
+    private volatile boolean stopping;
+
+    // Before the database goes: a sweep that would start now finds it closed.
+    void onStop(@Observes @Priority(1) ShutdownEvent event) {
+        stopping = true;
+    }
+
     /** Calls whose OriginateResponse never came: failed once the operator's ring time and the grace are over. */
     @Scheduled(every = "${hotline.telephony.outbound.sweep-every:10s}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void giveUpUnanswered() {
+        if (stopping) {
+            return;
+        }
         var out = config.outbound();
         Instant now = clock.instant();
         Instant before = now.minus(out.ringOperator()).minus(out.responseGrace());
