@@ -92,8 +92,7 @@ public class PresenceService {
         if (!username.equals(user.username()) && !user.has(Roles.SUPERVISOR)) {
             throw new DomainException.NotAllowed("Only a supervisor may change another operator's presence");
         }
-        var operator = users.list().stream().filter(u -> u.username().equals(username)).findFirst()
-                .orElseThrow(() -> new DomainException.NotFound("Operator", username));
+        var operator = users.get(username);
         String extension = operator.extension();
         if (extension == null || extension.isBlank()) {
             throw new DomainException.Conflict("no-extension", username

@@ -27,6 +27,19 @@ public interface CallEventSink {
      */
     void resynced(Set<String> activeLinkedids, Instant at);
 
+    /**
+     * The same, when the listener has heard Asterisk since {@code heardSince} only (a standby taking over with the
+     * events it kept): what came before it and after the last event heard is a gap.
+     */
+    default void resynced(Set<String> activeLinkedids, Instant at, Instant heardSince) {
+        resynced(activeLinkedids, at);
+    }
+
+    /** Until when a listener is known to have heard Asterisk, here or on another instance; empty if never. */
+    default java.util.Optional<Instant> heardUntil() {
+        return java.util.Optional.empty();
+    }
+
     /** The connection is alive at {@code at} (a ping answered): nothing before it went unheard. */
     default void heard(Instant at) {
     }

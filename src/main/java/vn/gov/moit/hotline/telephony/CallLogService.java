@@ -110,9 +110,19 @@ public class CallLogService implements CallEventSink {
     }
 
     @Override
+    public java.util.Optional<Instant> heardUntil() {
+        return gaps.watermark();
+    }
+
+    @Override
     public void resynced(Set<String> activeLinkedids, Instant at) {
+        resynced(activeLinkedids, at, at);
+    }
+
+    @Override
+    public void resynced(Set<String> activeLinkedids, Instant at, Instant heardSince) {
         // What happened since the listener last heard Asterisk (here or on another instance) is a gap.
-        gaps.reconnected(at, "listener connected after the last event heard");
+        gaps.reconnected(heardSince, "listener connected after the last event heard");
         QuarkusTransaction.requiringNew().run(() -> {
             CallWork work = CallWork.single();
             int closed = rules.resynced(activeLinkedids, at, work);

@@ -79,13 +79,15 @@ public class CaptureGaps {
     }
 
     /**
-     * A listener connected and resynced at {@code at}: what happened since the watermark was not heard. The
-     * very first connection of a new installation has no watermark and no gap.
+     * A listener connected and resynced, having heard Asterisk since {@code at}: what happened between the
+     * watermark and then was not heard. The very first connection of a new installation has no watermark and no
+     * gap.
      */
     void reconnected(Instant at, String cause) {
         QuarkusTransaction.requiringNew().run(() -> {
             CaptureWatermark w = CaptureWatermark.findById(CaptureWatermark.ID);
             if (w == null || !w.heardAt.isBefore(at)) {
+                // Heard without a break (a standby that kept the events since before the last one heard).
                 return;
             }
             CaptureGap g = new CaptureGap();
@@ -190,6 +192,12 @@ public class CaptureGaps {
     public List<GapView> recent(int n) {
         return CaptureGap.<CaptureGap>find("order by from desc, id desc").page(0, n).list().stream()
                 .map(GapView::of).toList();
+    }
+
+    /** Until when the listener is known to have heard Asterisk. */
+    java.util.Optional<Instant> watermark() {
+        return QuarkusTransaction.requiringNew().call(() -> java.util.Optional.ofNullable(
+                CaptureWatermark.<CaptureWatermark>findById(CaptureWatermark.ID)).map(w -> w.heardAt));
     }
 
     /** The gaps waiting to be reconciled, as of the last run (no query). */

@@ -90,5 +90,21 @@ public interface AmiConfig {
 
         /** This instance's name in the lease table; default host name, process id and a random suffix. */
         Optional<String> instanceId();
+
+        /**
+         * Standbys keep their own AMI connection and the recent events (without writing them), and the one
+         * elected applies them from the last event heard onwards: nothing of a takeover's window is lost.
+         * False: standbys connect only once elected (the window is then a gap for the reconciliation).
+         */
+        @WithDefault("true")
+        boolean hotStandby();
+
+        /** How far back a standby keeps events. */
+        @WithDefault("60s")
+        Duration standbyBufferTime();
+
+        /** The most events a standby keeps; older ones are dropped (counted) and left to the reconciliation. */
+        @WithDefault("200000")
+        int standbyBufferEvents();
     }
 }

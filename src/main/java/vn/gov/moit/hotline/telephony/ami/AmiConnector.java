@@ -12,6 +12,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -64,6 +66,8 @@ import vn.gov.moit.hotline.telephony.QueueMembers;
 public class AmiConnector {
 
     private static final Logger LOG = Logger.getLogger(AmiConnector.class);
+    /** How far before the last event heard a standby taking over applies what it kept. */
+    private static final Duration REPLAY_MARGIN = Duration.ofSeconds(5);
     /** Unanswered pings in a row that mean the connection is dead. */
     private static final int MAX_PING_FAILURES = 2;
 
@@ -83,6 +87,20 @@ public class AmiConnector {
     private final Map<Class<?>, Counter> eventCounters = new ConcurrentHashMap<>();
 
     private volatile AmiState state = AmiState.OFF;
+
+    /**
+     * Whether the events go to the call log (the elected listener) or are only kept (a hot standby); see
+     * {@link #startStandby()} and {@link #activate()}.
+     */
+    private volatile boolean active = true;
+    /** A standby's recent events, oldest first, and since when it has them without a break; guarded by itself. */
+    private final ArrayDeque<Kept> kept = new ArrayDeque<>();
+    private Instant keptSince;
+    private final Counter keptDropped;
+
+    /** One event a standby keeps, with when it read it. */
+    private record Kept(Instant readAt, CallEvent event) {
+    }
 
     // Touched only on the supervisor thread.
     private boolean running;
@@ -128,6 +146,12 @@ public class AmiConnector {
         this.fallbackEndpoint = fallbackEndpoint;
         this.translator = new AmiEventTranslator(clock);
         this.reconnects = registry.counter("hotline.ami.reconnects");
+        this.keptDropped = registry.counter("hotline.ami.standby.dropped");
+        Gauge.builder("hotline.ami.standby.kept", kept, k -> {
+            synchronized (k) {
+                return k.size();
+            }
+        }).description("events a hot standby keeps").register(registry);
         this.malformed = registry.counter("hotline.ami.events.malformed");
         this.dispatcher = new CallEventDispatcher(sink, config.dispatcherThreads(), config.dispatcherQueueCapacity(),
                 config.dispatcherBatchSize(),
@@ -148,7 +172,9 @@ public class AmiConnector {
     // Runs after the demo PBX (priority 10) has started, so its endpoint is there to be found.
     void onStart(@Observes @Priority(100) StartupEvent event) {
         if (config.enabled() && config.election().enabled()) {
-            LOG.info("AMI listener waits for the election (hotline.ami.election.enabled=true)");
+            LOG.info(config.election().hotStandby()
+                    ? "AMI listener connects as a hot standby until elected (hotline.ami.election.hot-standby=true)"
+                    : "AMI listener waits for the election (hotline.ami.election.enabled=true)");
         } else if (config.enabled()) {
             start();
         } else {
@@ -182,6 +208,78 @@ public class AmiConnector {
             supervisor.execute(this::doStart);
         } catch (RejectedExecutionException e) {
             LOG.warn("AMI connector already shut down");
+        }
+    }
+
+    /**
+     * Connects as a hot standby: the events are translated and kept for {@code standby-buffer-time}, not written;
+     * {@link #activate()} makes this instance the listener.
+     */
+    public void startStandby() {
+        active = false;
+        start();
+    }
+
+    /**
+     * Makes a hot standby the listener: the events it kept from shortly before the last one the call log heard
+     * (on whichever instance) are applied first, in order, then everything live; then the resync, with the gap
+     * (if any) between the last event heard and the first one kept. A connector that is not running starts.
+     */
+    public void activate() {
+        try {
+            supervisor.execute(this::doActivate);
+        } catch (RejectedExecutionException e) {
+            LOG.warn("AMI connector already shut down");
+        }
+    }
+
+    /** Back to a hot standby (another instance was elected): the connection stays, the events are kept again. */
+    public void deactivate() {
+        runOnSupervisor(() -> {
+            active = false;
+            synchronized (kept) {
+                kept.clear();
+                keptSince = connection != null ? clock.instant() : null;
+            }
+            state = AmiState.STANDBY;
+        });
+    }
+
+    private void doActivate() {
+        if (!running) {
+            active = true;
+            doStart();
+            return;
+        }
+        if (active) {
+            return;
+        }
+        Instant heardUntil = sink.heardUntil().orElse(null);
+        Instant since;
+        int replayed = 0;
+        synchronized (kept) {
+            since = keptSince;
+            // Idempotent transitions make the events the old listener already applied harmless; those from well
+            // before its last event heard are not worth applying again.
+            Instant from = heardUntil == null ? null : heardUntil.minus(REPLAY_MARGIN);
+            for (Kept k : kept) {
+                if (from == null || !k.event().at().isBefore(from)) {
+                    dispatcher.dispatch(k.event());
+                    replayed++;
+                }
+            }
+            kept.clear();
+            active = true;
+        }
+        LOG.infof("AMI listener taking over from a hot standby: %d kept events applied (heard until %s, kept since %s)",
+                replayed, heardUntil, since);
+        ManagerConnection c = connection;
+        if (c != null) {
+            state = AmiState.CONNECTED;
+            resync(c, since != null ? since : clock.instant());
+        } else {
+            // Not connected now: the next login, already scheduled, resyncs as the listener.
+            state = AmiState.DISCONNECTED;
         }
     }
 
@@ -248,14 +346,14 @@ public class AmiConnector {
         if (!running) {
             return;
         }
-        state = AmiState.CONNECTING;
+        state = active ? AmiState.CONNECTING : AmiState.STANDBY;
         long gen = ++generation;
         ManagerConnection c = newConnection(endpoint, gen);
         try {
             c.login();
         } catch (Exception e) {
             close(c);
-            state = AmiState.DISCONNECTED;
+            state = active ? AmiState.DISCONNECTED : AmiState.STANDBY;
             LOG.warnf("AMI login to %s failed (%s); retrying in %s", endpoint, e.toString(), backoff);
             retryLater();
             return;
@@ -265,15 +363,23 @@ public class AmiConnector {
             return;
         }
         connection = c;
-        state = AmiState.CONNECTED;
+        state = active ? AmiState.CONNECTED : AmiState.STANDBY;
         if (everConnected) {
             reconnects.increment();
         }
         everConnected = true;
         backoff = config.reconnectBackoffMin();
         pingFailures = 0;
-        LOG.infof("AMI connected to %s (%s)", endpoint, c.getVersion());
-        resync(c);
+        LOG.infof("AMI connected to %s (%s)%s", endpoint, c.getVersion(), active ? "" : " as a hot standby");
+        if (active) {
+            resync(c, clock.instant());
+        } else {
+            synchronized (kept) {
+                // What came before this connection is not known to this standby.
+                kept.clear();
+                keptSince = clock.instant();
+            }
+        }
         long ping = config.pingInterval().toMillis();
         pingTask = supervisor.scheduleWithFixedDelay(() -> ping(gen), ping, ping, TimeUnit.MILLISECONDS);
     }
@@ -301,7 +407,7 @@ public class AmiConnector {
         return config.readTimeout().compareTo(twicePing) < 0 ? twicePing : config.readTimeout();
     }
 
-    private void resync(ManagerConnection c) {
+    private void resync(ManagerConnection c, Instant heardSince) {
         try {
             ResponseEvents answer = c.sendEventGeneratingAction(new CoreShowChannelsAction(),
                     config.loginTimeout().toMillis());
@@ -314,7 +420,7 @@ public class AmiConnector {
                     .map(e -> ((CoreShowChannelEvent) e).getLinkedid())
                     .filter(l -> l != null && !l.isBlank())
                     .collect(Collectors.toUnmodifiableSet());
-            sink.resynced(linkedids, clock.instant());
+            sink.resynced(linkedids, clock.instant(), heardSince);
             LOG.infof("AMI resynced: %d calls in progress", linkedids.size());
         } catch (Exception e) {
             LOG.errorf(e, "AMI resync failed: calls in progress are not resynced");
@@ -339,7 +445,9 @@ public class AmiConnector {
         if (ok || lastEventNanos - sent > 0) {
             pingFailures = 0;
             try {
-                sink.heard(clock.instant());
+                if (active) {
+                    sink.heard(clock.instant());
+                }
             } catch (RuntimeException e) {
                 LOG.warnf("Could not record that Asterisk was heard: %s", e.toString());
             }
@@ -359,7 +467,7 @@ public class AmiConnector {
         ManagerConnection c = connection;
         connection = null;
         close(c);
-        state = AmiState.DISCONNECTED;
+        state = active ? AmiState.DISCONNECTED : AmiState.STANDBY;
         backoff = config.reconnectBackoffMin();
         retryLater();
     }
@@ -400,6 +508,31 @@ public class AmiConnector {
         });
     }
 
+    /**
+     * A standby keeps the event, dropping what is older than the buffer time or beyond its size (counted; the
+     * reconciliation covers it, as the buffer then starts later). False when the connector became the listener
+     * meanwhile: the event is then dispatched.
+     */
+    private boolean keep(CallEvent event) {
+        synchronized (kept) {
+            if (active) {
+                return false;
+            }
+            Instant now = clock.instant();
+            kept.addLast(new Kept(now, event));
+            Instant oldest = now.minus(config.election().standbyBufferTime());
+            while (!kept.isEmpty() && (kept.size() > config.election().standbyBufferEvents()
+                    || kept.peekFirst().readAt().isBefore(oldest))) {
+                Kept gone = kept.pollFirst();
+                if (kept.size() >= config.election().standbyBufferEvents()) {
+                    keptDropped.increment();
+                }
+                keptSince = gone.readAt();
+            }
+            return true;
+        }
+    }
+
     /** Runs on asterisk-java's event thread: count, translate, hand off. Nothing here may block. */
     private final class Listener implements ManagerEventListener {
         private final long gen;
@@ -433,11 +566,15 @@ public class AmiConnector {
                 return;
             }
             if (callEvent != null) {
+                if (!active && keep(callEvent)) {
+                    return;
+                }
                 dispatcher.dispatch(callEvent);
                 return;
             }
             QueueMemberEvent memberEvent = translator.translateMember(event);
-            if (memberEvent != null) {
+            // A standby leaves the operators' states to the listener: they are current again at the next change.
+            if (memberEvent != null && active) {
                 memberThread.execute(() -> {
                     try {
                         members.accept(memberEvent);

@@ -18,8 +18,9 @@ import vn.gov.moit.hotline.common.LeaderLease;
 
 /**
  * Makes exactly one of the instances sharing the database listen to Asterisk: the holder of the lease
- * {@value #LEASE} ({@link LeaderLease}) starts the {@link AmiConnector}, the others keep it stopped
- * ({@link AmiState#STANDBY}). Every instance renews or tries to take the lease every
+ * {@value #LEASE} ({@link LeaderLease}) delivers the {@link AmiConnector}'s events to the call log; the others
+ * are standbys ({@link AmiState#STANDBY}): hot ones ({@code hotline.ami.election.hot-standby}) connected and
+ * keeping the recent events, which they apply when elected, cold ones with the connector stopped. Every instance renews or tries to take the lease every
  * {@code hotline.ami.election.renew-interval}; when the leader dies without a word, another one takes over
  * within the lease plus one interval. A leader that cannot renew (database down) stops listening before its
  * lease could run out, so two instances never listen at once on account of the election. With one instance
@@ -53,16 +54,29 @@ class AmiLeaderElection {
         }
         AmiConfig.Election election = config.election();
         String holder = election.instanceId().filter(id -> !id.isBlank()).orElseGet(AmiLeaderElection::instanceId);
+        boolean hot = election.hotStandby();
+        if (hot) {
+            // Connected and keeping the events before the first election: a takeover loses nothing.
+            connector.startStandby();
+        }
         lease = new LeaderLease(lock, System::nanoTime, LEASE, holder, election.lease(), election.renewInterval(),
                 new LeaderLease.Listener() {
                     @Override
                     public void elected() {
-                        connector.start();
+                        if (hot) {
+                            connector.activate();
+                        } else {
+                            connector.start();
+                        }
                     }
 
                     @Override
                     public void standingBy() {
-                        connector.stop();
+                        if (hot) {
+                            connector.deactivate();
+                        } else {
+                            connector.stop();
+                        }
                     }
                 });
         LOG.infof("AMI listener election: this instance is %s (lease %s, renewed every %s)", holder, election.lease(),

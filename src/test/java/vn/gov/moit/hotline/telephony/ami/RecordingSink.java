@@ -12,7 +12,7 @@ import vn.gov.moit.hotline.telephony.CallEvent;
 import vn.gov.moit.hotline.telephony.CallEventSink;
 
 /** Records what the connector delivers; stands in for the call log. */
-final class RecordingSink implements CallEventSink {
+class RecordingSink implements CallEventSink {
 
     final ConcurrentLinkedQueue<CallEvent> events = new ConcurrentLinkedQueue<>();
     final ConcurrentLinkedQueue<Set<String>> resyncs = new ConcurrentLinkedQueue<>();

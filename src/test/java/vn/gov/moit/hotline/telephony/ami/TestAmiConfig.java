@@ -87,6 +87,21 @@ record TestAmiConfig(Optional<String> host, int port, Duration pingInterval, Dur
             public Optional<String> instanceId() {
                 return Optional.empty();
             }
+
+            @Override
+            public boolean hotStandby() {
+                return true;
+            }
+
+            @Override
+            public Duration standbyBufferTime() {
+                return Duration.ofSeconds(60);
+            }
+
+            @Override
+            public int standbyBufferEvents() {
+                return 1000;
+            }
         };
     }
 }
