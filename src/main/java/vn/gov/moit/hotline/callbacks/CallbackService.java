@@ -171,7 +171,7 @@ public class CallbackService {
         }
         boolean reached = e.outcome() == OutboundCallEnded.Outcome.ANSWERED;
         // The operator's own phone not answering says nothing about the caller: not counted against them.
-        boolean counted = e.callerDialled() || e.detail() == null || !e.detail().startsWith("operator's phone");
+        boolean counted = !e.operatorUnreached();
         a.ended(e.outcome(), counted, e.talkSeconds(), e.detail(), e.endedAt());
         CallbackTask task = CallbackTask.findById(a.taskId);
         if (task.callingAttemptId != null && task.callingAttemptId.equals(a.id)) {

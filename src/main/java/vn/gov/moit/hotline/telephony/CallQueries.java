@@ -73,10 +73,7 @@ class CallQueries {
      * live feed), which would cost a query per call.
      */
     List<CallView> inProgress() {
-        List<Call> calls = Call.list("state in ?1 order by arrivedAt", CallState.IN_PROGRESS);
-        Map<Long, String> references = tickets.references(
-                calls.stream().map(c -> c.ticketId).filter(Objects::nonNull).distinct().toList());
-        return calls.stream().map(c -> CallView.of(c, references.get(c.ticketId), null)).toList();
+        return views(Call.list("state in ?1 order by arrivedAt", CallState.IN_PROGRESS), false);
     }
 
     /** The call an operator is talking on now, if any. */
@@ -115,9 +112,15 @@ class CallQueries {
     }
 
     private List<CallView> views(List<Call> calls) {
+        return views(calls, true);
+    }
+
+    /** The calls with their tickets' references and, if asked, whether each caller has other open tickets. */
+    private List<CallView> views(List<Call> calls, boolean repeatCallers) {
         Map<Long, String> references = tickets.references(
                 calls.stream().map(c -> c.ticketId).filter(Objects::nonNull).distinct().toList());
         return calls.stream().map(c -> CallView.of(c, references.get(c.ticketId),
-                c.callerNumber == null ? null : tickets.hasOtherOpenTicket(c.callerNumber, c.ticketId))).toList();
+                !repeatCallers || c.callerNumber == null ? null
+                        : tickets.hasOtherOpenTicket(c.callerNumber, c.ticketId))).toList();
     }
 }

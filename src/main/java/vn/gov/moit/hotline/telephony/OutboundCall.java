@@ -9,6 +9,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,6 +94,10 @@ class OutboundCall extends PanacheEntityBase {
     @Version
     long version;
 
+    /** Set by the step that ended the call: the operator's own phone never answered (the caller was not called). */
+    @Transient
+    boolean operatorUnreached;
+
     static OutboundCall byLinkedid(String linkedid) {
         return find("linkedid", linkedid).firstResult();
     }
@@ -118,6 +123,7 @@ class OutboundCall extends PanacheEntityBase {
             return true;
         }
         end(OutboundCallEnded.Outcome.FAILED, "operator's phone: " + originateReason(reason), at);
+        operatorUnreached = true;
         return true;
     }
 
@@ -166,6 +172,7 @@ class OutboundCall extends PanacheEntityBase {
         }
         if (state == State.DIALLING) {
             end(OutboundCallEnded.Outcome.FAILED, "operator's phone hung up (" + causeText + ")", at);
+            operatorUnreached = true;
         } else {
             int c = hangupCause != null ? hangupCause : cause == null ? 0 : cause;
             end(dialStatus != null ? fromDialStatus(dialStatus) : fromCause(c), dialStatus != null

@@ -132,7 +132,7 @@ public class OutboundCalls {
     private void told(OutboundCall c) {
         if (c.ended()) {
             ended.fire(new OutboundCallEnded(c.attemptKey, c.id, c.ticketId, c.operatorUsername, c.number, c.outcome,
-                    c.callerDialled, c.answeredAt, c.endedAt, c.talkSeconds, c.detail));
+                    c.operatorUnreached, c.answeredAt, c.endedAt, c.talkSeconds, c.detail));
         }
     }
 }

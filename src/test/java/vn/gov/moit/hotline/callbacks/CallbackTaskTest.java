@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.gov.moit.hotline.TestClock;
-import vn.gov.moit.hotline.telephony.CallEvent;
 import vn.gov.moit.hotline.telephony.CallLogService;
+import vn.gov.moit.hotline.telephony.CallLogEvents;
 
 /** The callers to call back, through the call log's events and the callbacks API, as an operator sees them. */
 @QuarkusTest
@@ -158,24 +158,14 @@ class CallbackTaskTest {
     /** The same; returns the call's Linkedid. */
     private String abandonedCall(String number, Instant at) {
         String linkedid = "1798000000." + SEQ.incrementAndGet();
-        String trunk = "PJSIP/trunk-" + linkedid;
-        calls.accept(new CallEvent.ChannelEntered(linkedid, at, trunk, linkedid, "from-pstn", "024222021115",
-                number == null ? "anonymous" : number, null));
-        calls.accept(new CallEvent.QueueJoined(linkedid, at.plusSeconds(2), trunk, "hotline", number, null));
-        calls.accept(new CallEvent.QueueAbandoned(linkedid, at.plusSeconds(30), "hotline", 28));
-        calls.accept(new CallEvent.ChannelHungUp(linkedid, at.plusSeconds(30), trunk, linkedid, 16, "Normal Clearing"));
+        CallLogEvents.abandoned(calls, linkedid, number, at);
         return linkedid;
     }
 
     /** A caller answered by operator1; returns the call's ticket. */
     private long answered(String number, Instant at) {
         String linkedid = "1798000000." + SEQ.incrementAndGet();
-        String trunk = "PJSIP/trunk-" + linkedid;
-        calls.accept(new CallEvent.ChannelEntered(linkedid, at, trunk, linkedid, "from-pstn", "024222021115", number,
-                null));
-        calls.accept(new CallEvent.QueueJoined(linkedid, at.plusSeconds(2), trunk, "hotline", number, null));
-        calls.accept(new CallEvent.AgentConnected(linkedid, at.plusSeconds(5), "hotline", "Operator 1001",
-                "Local/1001@agents/n", 3));
+        CallLogEvents.answeredOn1001(calls, linkedid, number, at);
         return ticketOfCall(linkedid);
     }
 

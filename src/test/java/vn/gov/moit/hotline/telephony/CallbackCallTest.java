@@ -11,7 +11,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -278,13 +277,7 @@ class CallbackCallTest {
 
     private long abandoned(String number) {
         String linkedid = "1799100000." + SEQ.incrementAndGet();
-        String trunk = "PJSIP/trunk-" + linkedid;
-        Instant at = clock.instant();
-        calls.accept(new CallEvent.ChannelEntered(linkedid, at, trunk, linkedid, "from-pstn", "024222021115",
-                number == null ? "anonymous" : number, null));
-        calls.accept(new CallEvent.QueueJoined(linkedid, at.plusSeconds(2), trunk, "hotline", number, null));
-        calls.accept(new CallEvent.QueueAbandoned(linkedid, at.plusSeconds(30), "hotline", 28));
-        calls.accept(new CallEvent.ChannelHungUp(linkedid, at.plusSeconds(30), trunk, linkedid, 16, "Normal Clearing"));
+        CallLogEvents.abandoned(calls, linkedid, number, clock.instant());
         return as(OPERATOR).queryParam("linkedid", linkedid).get("/api/calls").then().statusCode(200).extract()
                 .jsonPath().getLong("items[0].ticketId");
     }

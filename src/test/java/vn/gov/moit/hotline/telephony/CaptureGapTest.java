@@ -44,19 +44,8 @@ class CaptureGapTest {
 
     @Test
     void callsOfAConnectionCutAreReconciledFromAsterisksTablesOnceEachAndFlagged() throws Exception {
-        // Later than anything heard before, in whatever order the tests run.
-        clock.advance(Duration.ofDays(1));
-        awaitHeard();
-        server().stopListening();
-        // Three calls while nobody listens: two answered, one that met an empty queue.
-        clock.advance(Duration.ofSeconds(10));
-        Instant outage = clock.instant();
         String suffix = "7";
-        try (Connection c = dataSource.getConnection()) {
-            AsteriskTables.insertRecorded(c, outage, suffix, PBX);
-        }
-        clock.advance(Duration.ofMinutes(2));
-        server().resumeListening();
+        Instant outage = cutWhileRecordedCallsHappen(suffix, Duration.ofMinutes(2));
         Map<String, Object> gap = Eventually.get("a gap", WAIT, () -> latestGap(outage));
         assertThat(gap).containsEntry("state", "PENDING");
         assertThat(Instant.parse((String) gap.get("from"))).isBefore(outage);
@@ -89,17 +78,8 @@ class CaptureGapTest {
 
     @Test
     void whenAsterisksTablesCannotBeReadTheGapStaysPendingAndIsRetried() throws Exception {
-        clock.advance(Duration.ofDays(1));
-        awaitHeard();
-        server().stopListening();
-        clock.advance(Duration.ofSeconds(10));
-        Instant outage = clock.instant();
         String suffix = "8";
-        try (Connection c = dataSource.getConnection()) {
-            AsteriskTables.insertRecorded(c, outage, suffix, PBX);
-        }
-        clock.advance(Duration.ofMinutes(1));
-        server().resumeListening();
+        Instant outage = cutWhileRecordedCallsHappen(suffix, Duration.ofMinutes(1));
         Eventually.get("a gap", WAIT, () -> latestGap(outage));
         clock.advance(Duration.ofMinutes(6));
         sql("alter table cdr rename to cdr_away");
@@ -120,6 +100,26 @@ class CaptureGapTest {
     }
 
     // --- Helpers ----------------------------------------------------------------------------------------
+
+    /**
+     * Cuts the AMI connection while the three recorded calls (renumbered with {@code digit}) begin and end, for
+     * {@code down}, then lets the listener back in; returns when the calls began.
+     */
+    private Instant cutWhileRecordedCallsHappen(String digit, Duration down) throws Exception {
+        // Later than anything heard before, in whatever order the tests run.
+        clock.advance(Duration.ofDays(1));
+        awaitHeard();
+        server().stopListening();
+        // Three calls while nobody listens: two answered, one that met an empty queue.
+        clock.advance(Duration.ofSeconds(10));
+        Instant outage = clock.instant();
+        try (Connection c = dataSource.getConnection()) {
+            AsteriskTables.insertRecorded(c, outage, digit, PBX);
+        }
+        clock.advance(down);
+        server().resumeListening();
+        return outage;
+    }
 
     /** Waits for the listener to be connected and to have answered a ping (the watermark moved). */
     private void awaitHeard() throws InterruptedException {

@@ -25,6 +25,7 @@ import vn.gov.moit.hotline.telephony.DerivedCalls;
 import vn.gov.moit.hotline.telephony.demo.AmiMessage;
 import vn.gov.moit.hotline.telephony.demo.CallTemplate;
 import vn.gov.moit.hotline.telephony.demo.PbxActionsModel;
+import vn.gov.moit.hotline.telephony.CallLogEvents;
 
 /**
  * The pages in a real browser: a call answered at the console pops its ticket, which is triaged (a wrong form
@@ -130,13 +131,7 @@ class PagesBrowserTest {
 
     private void abandoned(String caller) {
         String linkedid = "1797500000." + (System.nanoTime() % 100000);
-        String trunk = "PJSIP/trunk-" + linkedid;
-        Instant at = clock.instant();
-        calls.accept(new CallEvent.ChannelEntered(linkedid, at, trunk, linkedid, "from-pstn", "024222021115", caller,
-                null));
-        calls.accept(new CallEvent.QueueJoined(linkedid, at.plusSeconds(2), trunk, "hotline", caller, null));
-        calls.accept(new CallEvent.QueueAbandoned(linkedid, at.plusSeconds(30), "hotline", 28));
-        calls.accept(new CallEvent.ChannelHungUp(linkedid, at.plusSeconds(30), trunk, linkedid, 16, "Normal Clearing"));
+        CallLogEvents.abandoned(calls, linkedid, caller, clock.instant());
     }
 
     /** Waits for an element to leave the page. */

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,8 +27,8 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import vn.gov.moit.hotline.Api;
 import vn.gov.moit.hotline.TestClock;
-import vn.gov.moit.hotline.telephony.CallEvent;
 import vn.gov.moit.hotline.telephony.CallLogService;
+import vn.gov.moit.hotline.telephony.CallLogEvents;
 
 /**
  * A shift's work in the browser beyond the happy path of PagesBrowserTest: typing that must not be lost (a
@@ -436,26 +435,13 @@ class ShiftBrowserTest {
     private void answeredOn1001(String caller) {
         // operator1 is on no other call (earlier tests' calls may still be talking): this one is theirs now.
         calls.resynced(Set.of(), clock.instant());
-        String linkedid = "1796000000." + CALLS.incrementAndGet();
-        String trunk = "PJSIP/trunk-" + linkedid;
-        Instant at = clock.instant();
-        calls.accept(new CallEvent.ChannelEntered(linkedid, at, trunk, linkedid, "from-pstn", "024222021115", caller,
-                null));
-        calls.accept(new CallEvent.QueueJoined(linkedid, at.plusSeconds(2), trunk, "hotline", caller, null));
-        calls.accept(new CallEvent.AgentConnected(linkedid, at.plusSeconds(5), "hotline", "Operator 1001",
-                "Local/1001@agents/n", 3));
+        CallLogEvents.answeredOn1001(calls, "1796000000." + CALLS.incrementAndGet(), caller, clock.instant());
     }
 
     /** A caller who gave up in the queue: a callback ticket. */
     private void abandoned(String caller) {
         String linkedid = "1797000000." + CALLS.incrementAndGet();
-        String trunk = "PJSIP/trunk-" + linkedid;
-        Instant at = clock.instant();
-        calls.accept(new CallEvent.ChannelEntered(linkedid, at, trunk, linkedid, "from-pstn", "024222021115", caller,
-                null));
-        calls.accept(new CallEvent.QueueJoined(linkedid, at.plusSeconds(2), trunk, "hotline", caller, null));
-        calls.accept(new CallEvent.QueueAbandoned(linkedid, at.plusSeconds(30), "hotline", 28));
-        calls.accept(new CallEvent.ChannelHungUp(linkedid, at.plusSeconds(30), trunk, linkedid, 16, "Normal Clearing"));
+        CallLogEvents.abandoned(calls, linkedid, caller, clock.instant());
     }
 
     /** Waits for an element to leave the page. */

@@ -127,11 +127,8 @@ public class AmiActions implements PbxActions {
             return connection;
         }
         close();
-        endpoint = config.host().filter(h -> !h.isBlank())
-                .map(h -> new AmiEndpoint(h, config.port(), config.username(), config.secret().orElse("")))
-                .or(() -> providers.stream().map(AmiEndpointProvider::amiEndpoint).flatMap(Optional::stream)
-                        .findFirst())
-                .orElse(null);
+        endpoint = AmiEndpoint.resolve(config, () -> providers.stream().map(AmiEndpointProvider::amiEndpoint)
+                .flatMap(Optional::stream).findFirst());
         if (endpoint == null || !config.enabled()) {
             throw unavailable("no AMI host configured (hotline.ami.host)");
         }

@@ -316,10 +316,7 @@ public class AmiConnector {
         if (running) {
             return;
         }
-        endpoint = config.host().filter(h -> !h.isBlank())
-                .map(h -> new AmiEndpoint(h, config.port(), config.username(), config.secret().orElse("")))
-                .or(fallbackEndpoint)
-                .orElse(null);
+        endpoint = AmiEndpoint.resolve(config, fallbackEndpoint);
         if (endpoint == null) {
             state = AmiState.OFF;
             LOG.info("No AMI host configured (hotline.ami.host): calls are not captured");

@@ -62,6 +62,10 @@ public final class PbxActionsModel {
         }
     }
 
+    /** Asterisk's Cause-txt of the hangup causes the model gives. */
+    private static final Map<Integer, String> CAUSE_TEXT = Map.of(0, "Unknown", 16, "Normal Clearing", 17, "User busy",
+            19, "User alerting, no answer", 34, "Circuit/channel congestion");
+
     private final Clock clock;
     private final Consumer<List<AmiMessage>> publish;
     private final Map<String, Member> members = new ConcurrentHashMap<>();
@@ -182,8 +186,8 @@ public final class PbxActionsModel {
                 localDest[0], "4", "Ring")));
         if (!callee.operatorAnswers()) {
             long end = ringMillis;
-            steps.add(new Step(end, hangup(local2, other, id, 19, "User alerting, no answer")));
-            steps.add(new Step(end, hangup(local1, id, id, 19, "User alerting, no answer")));
+            steps.add(new Step(end, hangup(local2, other, id, 19, CAUSE_TEXT.get(19))));
+            steps.add(new Step(end, hangup(local1, id, id, 19, CAUSE_TEXT.get(19))));
             steps.add(new Step(end, originateResponse(idText, "Failure", channel, a, 3, "<null>")));
         } else if (callee.responds()) {
             long answered = 2_000;
@@ -198,6 +202,7 @@ public final class PbxActionsModel {
             };
             steps.add(new Step(dialEnd, dialEnd(local1, id, carrier, carrierId, exten, status)));
             long end = "ANSWER".equals(status) ? dialEnd + callee.talk().toMillis() : dialEnd;
+            // The Q.850 cause Asterisk gives the channels when the Dial ended so.
             int cause = switch (status) {
                 case "BUSY" -> 17;
                 case "NOANSWER" -> 19;
@@ -205,13 +210,7 @@ public final class PbxActionsModel {
                 case "CHANUNAVAIL" -> 0;
                 default -> 16;
             };
-            String causeText = switch (cause) {
-                case 17 -> "User busy";
-                case 19 -> "User alerting, no answer";
-                case 34 -> "Circuit/channel congestion";
-                case 0 -> "Unknown";
-                default -> "Normal Clearing";
-            };
+            String causeText = CAUSE_TEXT.get(cause);
             steps.add(new Step(end, hangup(carrier, carrierId, id, cause, causeText)));
             steps.add(new Step(end, hangup(local1, id, id, cause, causeText)));
             steps.add(new Step(end, hangup(local2, other, id, cause, causeText)));
