@@ -106,5 +106,14 @@ public interface AmiConfig {
         /** The most events a standby keeps; older ones are dropped (counted) and left to the reconciliation. */
         @WithDefault("200000")
         int standbyBufferEvents();
+
+        /**
+         * How long a listener shutting down (SIGTERM, a rolling deploy) keeps listening until a hot standby reports
+         * being connected to Asterisk, before it gives the lease up; with none by then it gives it up all the same
+         * and the window until the next listener is connected is reconciled as a gap. Keep it well within the
+         * orchestrator's grace period for a stop (30 s on Kubernetes). Zero: give the lease up at once.
+         */
+        @WithDefault("20s")
+        Duration handoverTimeout();
     }
 }

@@ -107,7 +107,8 @@ public class AmiConnector {
     private boolean everConnected;
     private long generation;
     private AmiEndpoint endpoint;
-    private ManagerConnection connection;
+    /** Written on the supervisor thread only; read by {@link #connected()} from any. */
+    private volatile ManagerConnection connection;
     private Duration backoff;
     private int pingFailures;
     /** When the last event of the current connection reached the listener ({@link System#nanoTime()}). */
@@ -190,6 +191,11 @@ public class AmiConnector {
     /** The connection's state right now. */
     public AmiState state() {
         return state;
+    }
+
+    /** Whether this instance is logged in to Asterisk now, as the listener or as a hot standby keeping the events. */
+    public boolean connected() {
+        return connection != null;
     }
 
     /** Where the connector connects (or last tried to), for logs and health data; empty when not configured. */

@@ -7,6 +7,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -26,8 +28,11 @@ import vn.gov.moit.hotline.common.LeaderLease;
  * lease could run out, so two instances never listen at once on account of the election. With one instance
  * (the embedded H2) the lease is simply always held.
  *
- * <p>On a clean shutdown the leader logs off, delivers the events already received to the call log, and only
- * then releases the lease, so that a standby takes over at its next renewal.
+ * <p>Every instance also reports at each step whether it listens and is logged in to Asterisk
+ * ({@link ListenerRoster}). On a clean shutdown (SIGTERM, a rolling deploy) a leader with hot standbys goes on
+ * listening until one of them reports being connected ({@code hotline.ami.election.handover-timeout} at most),
+ * then logs off, delivers the events already received to the call log, and only then releases the lease; the
+ * standby takes over at its next renewal and applies what it kept meanwhile, so a planned restart leaves no gap.
  */
 @Singleton
 class AmiLeaderElection {
@@ -43,6 +48,9 @@ class AmiLeaderElection {
 
     @Inject
     JobLock lock;
+
+    @Inject
+    ListenerRoster roster;
 
     private volatile LeaderLease lease;
     private ScheduledExecutorService timer;
@@ -81,25 +89,34 @@ class AmiLeaderElection {
                 });
         LOG.infof("AMI listener election: this instance is %s (lease %s, renewed every %s)", holder, election.lease(),
                 election.renewInterval());
-        timer = Executors.newScheduledThreadPool(2, r -> {
+        timer = Executors.newScheduledThreadPool(3, r -> {
             Thread t = new Thread(r, "ami-election");
             t.setDaemon(true);
             return t;
         });
         long renew = election.renewInterval().toMillis();
-        // Checked four times per interval, on a second thread, so that a renewal hanging on the database
+        // Checked four times per interval, on another thread, so that a renewal hanging on the database
         // does not delay stepping down.
         long check = Math.max(50, renew / 4);
         LeaderLease l = lease;
         timer.scheduleWithFixedDelay(() -> guarded(l::renew), 0, renew, TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(() -> guarded(l::check), check, check, TimeUnit.MILLISECONDS);
+        // On a thread of its own too: a renewal waits while a standing-by connector finishes a login attempt, and
+        // a standby must still say whether it is connected.
+        timer.scheduleWithFixedDelay(() -> guarded(() -> roster.report(holder, l.isLeader(), connector.connected())),
+                0, renew, TimeUnit.MILLISECONDS);
     }
 
-    // Before the connector's own shutdown observer (priority 10): stop electing, log off and drain, release.
+    // Before the connector's own shutdown observer (priority 10): wait for a standby, stop electing, log off and
+    // drain, release.
     void onStop(@Observes @Priority(5) ShutdownEvent event) {
         LeaderLease l = lease;
         if (l == null) {
             return;
+        }
+        if (l.isLeader() && config.election().hotStandby()) {
+            // The renewals go on meanwhile: this instance listens until a standby is there to take over.
+            awaitConnectedStandby(l.holder());
         }
         timer.shutdownNow();
         try {
@@ -109,6 +126,44 @@ class AmiLeaderElection {
         }
         connector.shutdown();
         l.release();
+        guarded(() -> roster.remove(l.holder()));
+    }
+
+    private void awaitConnectedStandby(String holder) {
+        AmiConfig.Election election = config.election();
+        long deadline = System.nanoTime() + election.handoverTimeout().toNanos();
+        // A report older than the lease is from an instance gone since.
+        Duration fresh = election.lease();
+        while (true) {
+            List<ListenerRoster.Standby> standbys;
+            try {
+                standbys = roster.standbys(holder, fresh);
+            } catch (RuntimeException e) {
+                LOG.warnf("Could not look for a connected standby (%s): giving the AMI listener up", e.toString());
+                return;
+            }
+            if (standbys.isEmpty()) {
+                LOG.info("No other instance stands by: giving the AMI listener up; the calls until the next listener"
+                        + " connects are reconciled as a gap");
+                return;
+            }
+            if (standbys.get(0).connected()) {
+                LOG.infof("Handing the AMI listener over to %s, connected to Asterisk as a hot standby",
+                        standbys.get(0).instance());
+                return;
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                LOG.warnf("No standby connected to Asterisk within %s (%s): giving the AMI listener up; the calls until"
+                        + " the next listener connects are reconciled as a gap", election.handoverTimeout(), standbys);
+                return;
+            }
+            try {
+                Thread.sleep(Math.min(200, election.renewInterval().toMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** This instance's name in the lease table; empty when there is no election. */

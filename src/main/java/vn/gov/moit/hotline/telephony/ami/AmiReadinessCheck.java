@@ -33,7 +33,9 @@ class AmiReadinessCheck implements HealthCheck {
     public HealthCheckResponse call() {
         AmiState state = connector.state();
         boolean up = state == AmiState.CONNECTED || state == AmiState.OFF || state == AmiState.STANDBY;
-        var builder = HealthCheckResponse.named("asterisk-ami").status(up).withData("state", state.name());
+        var builder = HealthCheckResponse.named("asterisk-ami").status(up).withData("state", state.name())
+                // A hot standby is logged in too: it keeps the events for a takeover.
+                .withData("connected", connector.connected());
         connector.endpoint().ifPresent(e -> builder.withData("endpoint", e.host() + ":" + e.port()));
         // "listener" when elected, "standby" while another instance listens (healthy: it takes over if needed).
         election.leader().ifPresent(leader -> builder.withData("election", leader ? "listener" : "standby"));

@@ -102,6 +102,11 @@ record TestAmiConfig(Optional<String> host, int port, Duration pingInterval, Dur
             public int standbyBufferEvents() {
                 return 1000;
             }
+
+            @Override
+            public Duration handoverTimeout() {
+                return Duration.ofSeconds(20);
+            }
         };
     }
 }

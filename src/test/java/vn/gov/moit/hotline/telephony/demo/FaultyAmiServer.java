@@ -16,6 +16,7 @@ public final class FaultyAmiServer extends AmiServer {
 
     private volatile boolean silent;
     private volatile boolean pingsUnanswered;
+    private volatile boolean loginsUnanswered;
 
     public FaultyAmiServer(String username, String secret, Clock clock) {
         super(username, secret, clock);
@@ -28,7 +29,9 @@ public final class FaultyAmiServer extends AmiServer {
 
     @Override
     protected boolean answers(AmiMessage action) {
-        return !silent && !(pingsUnanswered && "ping".equalsIgnoreCase(action.get("Action")));
+        String name = action.get("Action");
+        return !silent && !(pingsUnanswered && "ping".equalsIgnoreCase(name))
+                && !(loginsUnanswered && ("login".equalsIgnoreCase(name) || "challenge".equalsIgnoreCase(name)));
     }
 
     /** Keeps sockets open but stops answering and sending anything: what a half-open connection looks like. */
@@ -39,6 +42,14 @@ public final class FaultyAmiServer extends AmiServer {
     /** Leaves Pings without an answer while everything else goes on, as when the answer waits behind events. */
     public void setPingsUnanswered(boolean unanswered) {
         this.pingsUnanswered = unanswered;
+    }
+
+    /**
+     * Leaves logins without an answer while the sessions already logged in go on, as an Asterisk whose manager
+     * is swamped or a firewall rule not yet opened for a new host would: new clients cannot get in.
+     */
+    public void setLoginsUnanswered(boolean unanswered) {
+        this.loginsUnanswered = unanswered;
     }
 
     /** Writes raw bytes (garbage, truncated blocks) to every logged-in client; nothing is tracked. */
