@@ -51,7 +51,9 @@ class ArchitectureTest {
             Map.entry("routing_rule", "directory"), Map.entry("job_lock", "common"),
             Map.entry("callback_task", "callbacks"), Map.entry("callback_attempt", "callbacks"),
             Map.entry("outbound_call", "telephony"), Map.entry("operator_presence", "presence"),
-            Map.entry("presence_interval", "presence"));
+            Map.entry("presence_interval", "presence"),
+            Map.entry("ami_instance", "telephony"), Map.entry("capture_gap", "telephony"),
+            Map.entry("notification", "notifications"));
 
     private static JavaClasses main;
 

@@ -29,7 +29,7 @@ import vn.gov.moit.hotline.common.LeaderLease;
  * (the embedded H2) the lease is simply always held.
  *
  * <p>Every instance also reports at each step whether it listens and is logged in to Asterisk
- * ({@link ListenerRoster}). On a clean shutdown (SIGTERM, a rolling deploy) a leader with hot standbys goes on
+ * ({@link ListenerRepository}). On a clean shutdown (SIGTERM, a rolling deploy) a leader with hot standbys goes on
  * listening until one of them reports being connected ({@code hotline.ami.election.handover-timeout} at most),
  * then logs off, delivers the events already received to the call log, and only then releases the lease; the
  * standby takes over at its next renewal and applies what it kept meanwhile, so a planned restart leaves no gap.
@@ -50,7 +50,7 @@ class AmiLeaderElection {
     JobLock lock;
 
     @Inject
-    ListenerRoster roster;
+    ListenerRepository roster;
 
     private volatile LeaderLease lease;
     private ScheduledExecutorService timer;
@@ -135,7 +135,7 @@ class AmiLeaderElection {
         // A report older than the lease is from an instance gone since.
         Duration fresh = election.lease();
         while (true) {
-            List<ListenerRoster.Standby> standbys;
+            List<ListenerRepository.Standby> standbys;
             try {
                 standbys = roster.standbys(holder, fresh);
             } catch (RuntimeException e) {

@@ -16,12 +16,12 @@ import vn.gov.moit.hotline.TestClock;
  * first; not itself, not a listener, not one silent for longer than the freshness asked, not one that left.
  */
 @QuarkusTest
-class ListenerRosterTest {
+class ListenerRepositoryTest {
 
     private static final Duration FRESH = Duration.ofSeconds(15);
 
     @Inject
-    ListenerRoster roster;
+    ListenerRepository roster;
 
     @Inject
     TestClock clock;
@@ -45,18 +45,18 @@ class ListenerRosterTest {
         roster.report(starting, false, false);
         assertThat(roster.standbys(me, FRESH)).filteredOn(s -> s.instance().startsWith("starting-") || s.instance()
                 .startsWith("ready-") || s.instance().startsWith("gone-"))
-                .containsExactly(new ListenerRoster.Standby(starting, false));
+                .containsExactly(new ListenerRepository.Standby(starting, false));
 
         roster.report(ready, false, true);
         assertThat(roster.standbys(me, FRESH)).filteredOn(s -> s.instance().equals(ready) || s.instance().equals(starting))
-                .containsExactly(new ListenerRoster.Standby(ready, true), new ListenerRoster.Standby(starting, false));
+                .containsExactly(new ListenerRepository.Standby(ready, true), new ListenerRepository.Standby(starting, false));
         // Seen from a standby, the listener is not a standby to hand over to.
-        assertThat(roster.standbys(ready, FRESH)).extracting(ListenerRoster.Standby::instance).doesNotContain(me, ready);
+        assertThat(roster.standbys(ready, FRESH)).extracting(ListenerRepository.Standby::instance).doesNotContain(me, ready);
 
         roster.remove(ready);
         // Reported again as the listener (it was elected): no longer a standby.
         roster.report(starting, true, true);
-        assertThat(roster.standbys(me, FRESH)).extracting(ListenerRoster.Standby::instance)
+        assertThat(roster.standbys(me, FRESH)).extracting(ListenerRepository.Standby::instance)
                 .doesNotContain(ready, starting, gone);
     }
 }

@@ -23,7 +23,7 @@ import javax.sql.DataSource;
  * (an instance killed long ago) is deleted by whoever reports next. Each step is a transaction of its own.
  */
 @ApplicationScoped
-class ListenerRoster {
+class ListenerRepository {
 
     private static final Duration FORGOTTEN_AFTER = Duration.ofDays(1);
 
