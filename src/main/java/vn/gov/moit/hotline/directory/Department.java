@@ -23,6 +23,13 @@ class Department extends PanacheEntityBase {
 
     boolean active = true;
 
+    /** The department's shared mailbox, told of every escalation to it; none by default. */
+    String mailbox;
+
+    /** The user name of the department's head, told of its breached deadlines; none by default. */
+    @Column(name = "head_username")
+    String headUsername;
+
     @Version
     long version;
 }

@@ -103,6 +103,33 @@ public class Directory {
         }
     }
 
+    /** Whom a department is reached through, besides its officers: its shared mailbox and its head's user name. */
+    public record Contacts(String mailbox, String headUsername, long version) {
+    }
+
+    public Contacts contactsOf(String code) {
+        Department d = Department.findById(code);
+        if (d == null) {
+            throw new DomainException.NotFound("Department", code);
+        }
+        return new Contacts(d.mailbox, d.headUsername, d.version);
+    }
+
+    @Transactional
+    public Contacts saveContacts(String code, String mailbox, String headUsername, long expectedVersion) {
+        Department d = Department.findById(code);
+        if (d == null) {
+            throw new DomainException.NotFound("Department", code);
+        }
+        if (d.version != expectedVersion) {
+            throw new DomainException.StaleVersion("Department " + code, expectedVersion, d.version);
+        }
+        d.mailbox = mailbox;
+        d.headUsername = headUsername;
+        Department.getEntityManager().flush();
+        return new Contacts(d.mailbox, d.headUsername, d.version);
+    }
+
     @Transactional
     public Entry saveDepartment(Entry entry, boolean active) {
         Department d = Department.findById(entry.code());

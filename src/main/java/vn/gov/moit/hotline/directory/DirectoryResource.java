@@ -4,6 +4,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -31,6 +32,14 @@ class DirectoryResource {
     record RouteRequest(
             @NotBlank @Size(max = 40) @Schema(examples = "TMDT") String departmentCode,
             @Schema(examples = "0") Long version) {
+    }
+
+    record ContactsRequest(
+            @NotNull Long version,
+            @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be an e-mail address") @Size(max = 254)
+            @Schema(examples = "cuc.tmdt@moit.gov.vn") String mailbox,
+            @Pattern(regexp = "[a-z0-9._-]{3,60}", message = "must be a user name") @Schema(examples = "head.tmdt")
+            String headUsername) {
     }
 
     @Inject
@@ -77,6 +86,22 @@ class DirectoryResource {
             @Valid @NotNull DepartmentRequest body) {
         return directory.saveDepartment(new Directory.Entry(code, body.nameVi(), body.nameEn()),
                 body.active() == null || body.active());
+    }
+
+    @GET
+    @Path("/departments/{code}/contacts")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(summary = "A department's mailbox and head, told of its escalations and breached deadlines")
+    public Directory.Contacts contacts(@PathParam("code") String code) {
+        return directory.contactsOf(code);
+    }
+
+    @PUT
+    @Path("/departments/{code}/contacts")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Set a department's mailbox and head (admin)")
+    public Directory.Contacts saveContacts(@PathParam("code") String code, @Valid @NotNull ContactsRequest body) {
+        return directory.saveContacts(code, body.mailbox(), body.headUsername(), body.version());
     }
 
     @PUT

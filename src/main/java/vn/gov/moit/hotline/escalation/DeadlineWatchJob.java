@@ -30,7 +30,10 @@ class DeadlineWatchJob {
     @Scheduled(identity = "deadline-watch", cron = "${hotline.escalation.watch.cron}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Disabled.class)
     void watch() {
-        if (!lock.tryRun(LOCK, config.watch().lockLease(), service::markBreaches)) {
+        if (!lock.tryRun(LOCK, config.watch().lockLease(), () -> {
+            service.remind();
+            service.markBreaches();
+        })) {
             LOG.debug("Deadline watch skipped: another instance is running it");
         }
     }

@@ -72,6 +72,10 @@ class Escalation extends PanacheEntityBase {
     @Column(name = "raise_reason")
     String raiseReason;
 
+    /** How many of the reminder points ({@code hotline.escalation.reminders}) this assignment has passed. */
+    @Column(name = "reminders_sent")
+    int remindersSent;
+
     @Version
     long version;
 

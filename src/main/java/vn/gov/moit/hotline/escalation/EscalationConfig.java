@@ -88,6 +88,13 @@ public interface EscalationConfig {
     @WithDefault("PT4H")
     Duration dueSoonWindow();
 
+    /**
+     * When the department is reminded of an escalation it has not answered, in percent of its allowance (counted
+     * like the allowance: in working time for business priorities); each fires once. Empty: no reminders.
+     */
+    @WithDefault("50,90")
+    List<Integer> reminders();
+
     /** The deadline watch job, which marks breached escalations and raises them. */
     Watch watch();
 

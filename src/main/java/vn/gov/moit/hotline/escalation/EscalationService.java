@@ -1,6 +1,7 @@
 package vn.gov.moit.hotline.escalation;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -15,6 +16,7 @@ import vn.gov.moit.hotline.common.PageRequest;
 import vn.gov.moit.hotline.common.Roles;
 import vn.gov.moit.hotline.common.Where;
 import vn.gov.moit.hotline.directory.Directory;
+import vn.gov.moit.hotline.escalation.EscalationNotice.Kind;
 import vn.gov.moit.hotline.security.CurrentUser;
 import vn.gov.moit.hotline.tickets.TicketService;
 import vn.gov.moit.hotline.tickets.TicketView;
@@ -51,6 +53,9 @@ public class EscalationService {
     @Inject
     Clock clock;
 
+    @Inject
+    Event<EscalationNotice> notices;
+
     /** The department the ticket's field routes to, for the operator to confirm or change. */
     public String suggestedDepartment(long ticketId) {
         return directory.routeFor(tickets.get(ticketId).fieldCode()).orElse(null);
@@ -67,8 +72,11 @@ public class EscalationService {
                         "departmentCode", "no-route", t.fieldCode()));
         directory.requireDepartment("departmentCode", department);
         Instant now = clock.instant();
-        Escalation.open(t.id(), department, sla.deadline(t.priority(), now), user.username(), now, note).persist();
-        return tickets.escalated(t.id(), department, user.username(), note, now);
+        Escalation e = Escalation.open(t.id(), department, sla.deadline(t.priority(), now), user.username(), now, note);
+        e.persist();
+        TicketView escalated = tickets.escalated(t.id(), department, user.username(), note, now);
+        tell(Kind.ESCALATED, e, escalated, user.username(), note, now);
+        return escalated;
     }
 
     @Transactional
@@ -91,7 +99,9 @@ public class EscalationService {
         Escalation e = pending(t);
         Instant now = clock.instant();
         e.answer(user.username(), answer, now);
-        return tickets.answered(t.id(), user.username(), answer, now);
+        TicketView answered = tickets.answered(t.id(), user.username(), answer, now);
+        tell(Kind.ANSWERED, e, answered, user.username(), answer, now);
+        return answered;
     }
 
     @Transactional
@@ -113,7 +123,9 @@ public class EscalationService {
             next.raised(current.raisedBy, current.raiseReason, current.raisedAt);
         }
         next.persist();
-        return tickets.forwarded(t.id(), departmentCode, user.username(), reason, now);
+        TicketView forwarded = tickets.forwarded(t.id(), departmentCode, user.username(), reason, now);
+        tell(Kind.ESCALATED, next, forwarded, user.username(), reason, now);
+        return forwarded;
     }
 
     @Transactional
@@ -131,7 +143,55 @@ public class EscalationService {
 
     private TicketView raise(Escalation e, String by, String reason, Instant now) {
         e.raised(by, reason, now);
-        return tickets.raisedToLeaders(e.ticketId, by, reason, now);
+        TicketView raised = tickets.raisedToLeaders(e.ticketId, by, reason, now);
+        tell(Kind.RAISED, e, raised, by, reason, now);
+        return raised;
+    }
+
+    private void tell(Kind kind, Escalation e, TicketView t, String actor, String text, Instant now) {
+        tell(kind, e, t, actor, text, 0, 0, now);
+    }
+
+    private void tell(Kind kind, Escalation e, TicketView t, String actor, String text, int level, int percent,
+            Instant now) {
+        notices.fire(new EscalationNotice(kind, e.id, t.id(), t.reference(), t.summary(), t.priority(), e.departmentCode,
+                e.deadline, e.escalatedBy, actor, text, level, percent, now));
+    }
+
+    /**
+     * Reminds the departments of the pending escalations that passed a reminder point
+     * ({@code hotline.escalation.reminders}) since the last run: each point once, written in the ticket's history;
+     * a run that comes late sends only the last point passed.
+     *
+     * @return how many reminders were sent
+     */
+    @Transactional
+    public int remind() {
+        List<Integer> points = config.reminders();
+        if (points.isEmpty()) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        List<Escalation> pending = Escalation.list("state in ?1 and breachedAt is null and remindersSent < ?2",
+                EscalationState.PENDING, points.size());
+        Map<Long, TicketView> byId = tickets.byIds(pending.stream().map(e -> e.ticketId).distinct().toList());
+        int sent = 0;
+        for (Escalation e : pending) {
+            TicketView t = byId.get(e.ticketId);
+            int passed = e.remindersSent;
+            while (passed < points.size() && !sla.elapsed(t.priority(), e.escalatedAt, points.get(passed)).isAfter(now)) {
+                passed++;
+            }
+            if (passed > e.remindersSent) {
+                e.remindersSent = passed;
+                int percent = points.get(passed - 1);
+                tickets.reminderSent(t.id(), e.departmentCode + ": " + percent + "% of the time used, deadline "
+                        + e.deadline, now);
+                tell(Kind.REMINDER, e, t, SYSTEM, null, passed, percent, now);
+                sent++;
+            }
+        }
+        return sent;
     }
 
     /**
@@ -145,9 +205,11 @@ public class EscalationService {
         Instant now = clock.instant();
         List<Escalation> due = Escalation.list("state in ?1 and deadline < ?2 and breachedAt is null",
                 EscalationState.PENDING, now);
+        Map<Long, TicketView> byId = tickets.byIds(due.stream().map(e -> e.ticketId).distinct().toList());
         for (Escalation e : due) {
             e.breachedAt = now;
             tickets.deadlineBreached(e.ticketId, e.departmentCode + " missed the deadline " + e.deadline, now);
+            tell(Kind.BREACHED, e, byId.get(e.ticketId), SYSTEM, null, now);
             if (e.raisedAt == null) {
                 raise(e, SYSTEM, "deadline " + e.deadline + " passed", now);
             }

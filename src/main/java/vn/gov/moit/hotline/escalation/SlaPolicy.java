@@ -90,12 +90,22 @@ public final class SlaPolicy {
      * @throws IllegalStateException if business time is needed and none is found within three years
      */
     public Instant deadline(Priority priority, Instant openedAt) {
+        return elapsed(priority, openedAt, 100);
+    }
+
+    /**
+     * When {@code percent} of the allowance of an escalation of this priority, opened at {@code openedAt}, has
+     * been used, counted like the allowance itself (a reminder at half of three working days falls in working
+     * time, a weekend later if need be).
+     */
+    public Instant elapsed(Priority priority, Instant openedAt, int percent) {
         Objects.requireNonNull(openedAt, "openedAt");
         Allowance allowance = allowance(priority);
+        Duration part = percent == 100 ? allowance.duration() : allowance.duration().multipliedBy(percent).dividedBy(100);
         if (allowance.basis() == TimeBasis.CALENDAR) {
-            return openedAt.plus(allowance.duration());
+            return openedAt.plus(part);
         }
-        return addBusinessTime(openedAt, allowance.duration());
+        return addBusinessTime(openedAt, part);
     }
 
     /**

@@ -47,6 +47,12 @@ class User extends PanacheEntityBase {
     /** Set for operators: the phone extension / queue member they answer on. */
     String extension;
 
+    /** Where notifications go; none: the user is told in the pages only. */
+    String email;
+
+    /** The language of the user's e-mail: vi or en. */
+    String language = "vi";
+
     @Column(name = "created_at")
     Instant createdAt;
 

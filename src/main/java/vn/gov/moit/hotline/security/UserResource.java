@@ -3,6 +3,7 @@ package vn.gov.moit.hotline.security;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -33,7 +34,9 @@ class UserResource {
             @NotBlank String role,
             @NotBlank @Size(max = 200) String displayName,
             @Size(max = 40) String departmentCode,
-            @Pattern(regexp = "[0-9]{2,20}", message = "must be 2 to 20 digits") String extension) {
+            @Pattern(regexp = "[0-9]{2,20}", message = "must be 2 to 20 digits") String extension,
+            @Email(regexp = EMAIL, message = "must be an e-mail address") @Size(max = 254) String email,
+            @Pattern(regexp = "vi|en", message = "must be vi or en") String language) {
     }
 
     record UpdateUserRequest(
@@ -42,8 +45,13 @@ class UserResource {
             @NotBlank String role,
             @NotBlank @Size(max = 200) String displayName,
             @Size(max = 40) String departmentCode,
-            @Pattern(regexp = "[0-9]{2,20}", message = "must be 2 to 20 digits") String extension) {
+            @Pattern(regexp = "[0-9]{2,20}", message = "must be 2 to 20 digits") String extension,
+            @Email(regexp = EMAIL, message = "must be an e-mail address") @Size(max = 254) String email,
+            @Pattern(regexp = "vi|en", message = "must be vi or en") String language) {
     }
+
+    /** A mailbox on a domain with a dot: what an SMTP server can deliver to (Bean Validation alone lets "a@b" by). */
+    static final String EMAIL = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
 
     @Inject
     Users users;
@@ -67,7 +75,7 @@ class UserResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = Users.UserView.class)))
     public Response create(@Valid @NotNull CreateUserRequest body) {
         Users.UserView created = users.create(body.username(), body.password(), body.role(), body.displayName(),
-                body.departmentCode(), body.extension());
+                body.departmentCode(), body.extension(), body.email(), body.language());
         return Response.status(201).entity(created).build();
     }
 
@@ -76,7 +84,7 @@ class UserResource {
     @Operation(summary = "Change a user's role, department, extension or password")
     public Users.UserView update(@PathParam("username") String username, @Valid @NotNull UpdateUserRequest body) {
         return users.update(username, body.version(), body.password(), body.role(), body.displayName(), body.departmentCode(),
-                body.extension());
+                body.extension(), body.email(), body.language());
     }
 
     @DELETE

@@ -29,7 +29,28 @@ public class Users {
 
     /** A user as an administrator sees it: never the password hash. */
     public record UserView(String username, String role, String displayName, String departmentCode,
-            String extension, long version) {
+            String extension, String email, String language, long version) {
+    }
+
+    /** Someone to be told by e-mail, in their language. */
+    public record Recipient(String username, String displayName, String email, String language) {
+    }
+
+    /** The users of a role (and of a department, for officers) who have an e-mail address. */
+    public List<Recipient> recipients(String role, String departmentCode) {
+        return User.<User>list("roles = ?1 and email is not null order by username", role).stream()
+                .filter(u -> departmentCode == null || departmentCode.equals(u.departmentCode))
+                .map(Users::recipient).toList();
+    }
+
+    /** The user as a recipient, if they exist and have an e-mail address. */
+    public Optional<Recipient> recipient(String username) {
+        return Optional.ofNullable(username == null ? null : User.findByUsername(username))
+                .filter(u -> u.email != null).map(Users::recipient);
+    }
+
+    private static Recipient recipient(User u) {
+        return new Recipient(u.username, u.displayName, u.email, u.language);
     }
 
     /** A user was added, their password, role, department or extension changed, or they were removed. */
@@ -133,14 +154,14 @@ public class Users {
 
     @Transactional
     public UserView create(String username, String password, String role, String displayName,
-            String departmentCode, String extension) {
+            String departmentCode, String extension, String email, String language) {
         if (User.findByUsername(username) != null) {
             throw new DomainException.Conflict("user-exists", "User " + username + " already exists");
         }
         User u = new User();
         u.username = username;
         u.createdAt = clock.instant();
-        apply(u, role, displayName, departmentCode, extension);
+        apply(u, role, displayName, departmentCode, extension, email, language);
         u.passwordHash = BcryptUtil.bcryptHash(password);
         u.persist();
         User.getEntityManager().flush();
@@ -150,7 +171,7 @@ public class Users {
 
     @Transactional
     public UserView update(String username, long expectedVersion, String password, String role,
-            String displayName, String departmentCode, String extension) {
+            String displayName, String departmentCode, String extension, String email, String language) {
         User u = User.findByUsername(username);
         if (u == null) {
             throw new DomainException.NotFound("User", username);
@@ -162,7 +183,7 @@ public class Users {
             requireAnotherAdministrator(u);
         }
         boolean roleChanged = !role.equals(u.roles) || !java.util.Objects.equals(departmentCode, u.departmentCode);
-        apply(u, role, displayName, departmentCode, extension);
+        apply(u, role, displayName, departmentCode, extension, email, language);
         if (password != null) {
             u.passwordHash = BcryptUtil.bcryptHash(password);
             sessions.endAllOf(username, "password-changed");
@@ -202,7 +223,10 @@ public class Users {
         }
     }
 
-    private void apply(User u, String role, String displayName, String departmentCode, String extension) {
+    private void apply(User u, String role, String displayName, String departmentCode, String extension, String email,
+            String language) {
+        u.email = email;
+        u.language = language == null ? "vi" : language;
         if (!Roles.ALL.contains(role)) {
             throw new DomainException.InvalidInput("role", "role must be one of " + String.join(", ",
                     Roles.ALL.stream().sorted().toList()));
@@ -229,6 +253,7 @@ public class Users {
     }
 
     private static UserView view(User u) {
-        return new UserView(u.username, u.roles, u.displayName, u.departmentCode, u.extension, u.version);
+        return new UserView(u.username, u.roles, u.displayName, u.departmentCode, u.extension, u.email, u.language,
+                u.version);
     }
 }

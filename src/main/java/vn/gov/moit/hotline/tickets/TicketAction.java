@@ -17,5 +17,6 @@ public enum TicketAction {
     ANSWERED,
     FORWARDED,
     RAISED_TO_LEADERS,
+    REMINDER_SENT,
     DEADLINE_BREACHED
 }

@@ -266,6 +266,11 @@ public class TicketService {
     }
 
     /** The department's deadline passed without an answer: recorded in the history only. */
+    public void reminderSent(long id, String note, Instant at) {
+        Ticket t = ticket(id);
+        journal.record(t, SYSTEM, TicketAction.REMINDER_SENT, t.status(), note, at);
+    }
+
     public void deadlineBreached(long id, String note, Instant at) {
         Ticket t = ticket(id);
         journal.record(t, SYSTEM, TicketAction.DEADLINE_BREACHED, t.status(), note, at);

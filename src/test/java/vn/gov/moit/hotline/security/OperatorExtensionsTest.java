@@ -29,12 +29,12 @@ class OperatorExtensionsTest {
     @Test
     void aChangedExtensionCountsAtOnceHereAndWithinTheKeepingTimeFromAnotherInstance() {
         String name = "op.ext." + System.nanoTime();
-        users.create(name, "secret-1", Roles.OPERATOR, "Extension test", null, "3901");
+        users.create(name, "secret-1", Roles.OPERATOR, "Extension test", null, "3901", null, null);
         assertThat(operatorOn("3901")).contains(name);
 
         // An administrator moves the operator to another extension through this instance.
         long version = users.get(name).version();
-        users.update(name, version, null, Roles.OPERATOR, "Extension test", null, "3902");
+        users.update(name, version, null, Roles.OPERATOR, "Extension test", null, "3902", null, null);
         assertThat(operatorOn("3901")).isEmpty();
         assertThat(operatorOn("3902")).contains(name);
 
