@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,6 +20,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +55,7 @@ class TwoInstancesIT {
 
     private final List<PackagedApp> apps = new ArrayList<>();
     private FaultyAmiServer server;
+    private GreenMail smtp;
 
     @AfterEach
     void stopAll() throws Exception {
@@ -60,6 +64,9 @@ class TwoInstancesIT {
         }
         if (server != null) {
             server.close();
+        }
+        if (smtp != null) {
+            smtp.stop();
         }
         PackagedApp.dropSchema(SCHEMA);
     }
@@ -70,6 +77,9 @@ class TwoInstancesIT {
                 + "the PostgreSQL pass (QUARKUS_DATASOURCE_DB_KIND=postgresql and QUARKUS_DATASOURCE_JDBC_URL, see .ci/run)");
         server = new FaultyAmiServer("hotline", "hotline-secret", Clock.systemUTC());
         int amiPort = server.start(0);
+        int smtpPort = PackagedApp.freePort();
+        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
         Path home = Files.createTempDirectory("hotline-two");
         List<String> options = new ArrayList<>(List.of(
                 "-Dhotline.ami.host=127.0.0.1", "-Dhotline.ami.port=" + amiPort, "-Dhotline.ami.secret=hotline-secret",
@@ -80,7 +90,10 @@ class TwoInstancesIT {
                 "-Dhotline.security.demo-users=true",
                 // Asterisk's tables are reconciled soon after a gap.
                 "-Dhotline.telephony.reconcile.source=tables", "-Dhotline.telephony.reconcile.delay=2s",
-                "-Dhotline.telephony.reconcile.every=1s"));
+                "-Dhotline.telephony.reconcile.every=1s",
+                // Both send the outbox to one SMTP server.
+                "-Dquarkus.mailer.host=127.0.0.1", "-Dquarkus.mailer.port=" + smtpPort, "-Dquarkus.mailer.start-tls=DISABLED",
+                "-Dhotline.notifications.send-every=1s"));
         options.addAll(PackagedApp.databaseOptions(SCHEMA));
 
         // The first one migrates the schema; the second joins it.
@@ -98,6 +111,33 @@ class TwoInstancesIT {
         PackagedApp standby = leader == first ? second : first;
         assertThat(standby.amiReadiness()).containsEntry("election", "standby");
         assertThat(leader.amiReadiness()).containsEntry("election", "listener");
+
+        // Tickets escalated through both: both send the outbox, and each message goes out once.
+        List<String> escalated = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            PackagedApp through = i % 2 == 0 ? first : second;
+            var created = given().baseUri(through.baseUri()).auth().preemptive().basic("operator1", "demo")
+                    .contentType("application/json").body(Map.of("source", "MANUAL", "callerType", "BUSINESS",
+                            "provinceCode", "HA_NOI", "fieldCode", "ECOMMERCE", "priority", "NORMAL", "summary", "Hai máy " + i))
+                    .post("/api/tickets").then().statusCode(201).extract();
+            escalated.add(created.path("reference"));
+            given().baseUri(through.baseUri()).auth().preemptive().basic("operator1", "demo").contentType("application/json")
+                    .body(Map.of("version", created.<Integer>path("version")))
+                    .post("/api/escalations/tickets/" + created.<Number>path("id")).then().statusCode(200);
+        }
+        Eventually.get("the escalations' messages", WAIT, () -> smtp.getReceivedMessages().length >= escalated.size() ? true : null);
+        Thread.sleep(2500);
+        List<String> subjects = Arrays.stream(smtp.getReceivedMessages()).map(m -> {
+            try {
+                return m.getSubject();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+        assertThat(subjects).hasSize(escalated.size());
+        for (String reference : escalated) {
+            assertThat(subjects).filteredOn(x -> x.startsWith("[" + reference + "]")).as("messages about " + reference).hasSize(1);
+        }
 
         // A call in a closed month; the leader sees it answered, then dies without a word.
         YearMonth month = YearMonth.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusMonths(1);

@@ -25,8 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
- * Sends the outbox: every {@code hotline.notifications.send-every}, on every instance, takes up to
- * {@code batch-size} messages due, each by one conditional update (so of several instances one takes it), sends
+ * Sends the outbox: every {@code hotline.notifications.send-every}, on every instance, takes batches of
+ * {@code batch-size} messages due until none is left, each by one conditional update (so of several instances one takes it), sends
  * them over SMTP ({@code quarkus.mailer.*}) and marks them sent. A try that fails is tried again later with a
  * doubling wait; a permanent refusal (SMTP 5xx: no such mailbox) or the last try marks it failed, for
  * administrators ({@code GET /api/admin/notifications?state=FAILED}).
@@ -79,7 +79,11 @@ class NotificationSender {
             return;
         }
         try {
-            sendDue();
+            // A full batch means more may be due: go on until the outbox has no more, so a backlog drains at the
+            // SMTP server's pace rather than one batch per look.
+            while (sendDue() == config.batchSize() && !stopping) {
+                LOG.debug("Outbox: a full batch sent, looking again");
+            }
         } catch (RuntimeException e) {
             LOG.errorf(e, "Sending the outbox failed; the next look tries again");
         }

@@ -302,7 +302,18 @@ public class AmiConnector {
         if (supervisor.isShutdown()) {
             return;
         }
-        runOnSupervisor(() -> doStop(state == AmiState.OFF ? AmiState.OFF : AmiState.STANDBY));
+        runOnSupervisor(() -> {
+            if (active && connection != null) {
+                // Everything until the logoff was received and is delivered by the drain below: a standby taking
+                // over applies what it kept from then on, and no gap opens for the time since the last ping.
+                try {
+                    sink.heard(clock.instant());
+                } catch (RuntimeException e) {
+                    LOG.warnf("Could not record that Asterisk was heard: %s", e.toString());
+                }
+            }
+            doStop(state == AmiState.OFF ? AmiState.OFF : AmiState.STANDBY);
+        });
         supervisor.shutdownNow();
         dispatcher.shutdown(config.shutdownDrainTimeout());
         memberThread.shutdown();
