@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -18,9 +18,15 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
@@ -44,7 +50,7 @@ class NotificationSender {
     NotificationConfig config;
 
     @Inject
-    Mailer mailer;
+    ReactiveMailer mailer;
 
     @Inject
     Clock clock;
@@ -89,39 +95,58 @@ class NotificationSender {
         }
     }
 
-    /** One look at the outbox; returns how many messages were sent. */
+    /**
+     * One batch from the outbox: claimed in one transaction, sent at once over the mailer's pooled connections,
+     * the outcomes written in one transaction; returns how many messages were claimed.
+     */
     int sendDue() {
         Instant now = clock.instant();
-        List<Long> taken = QuarkusTransaction.requiringNew().call(() -> claim(now));
-        int done = 0;
-        for (Long id : taken) {
-            if (stopping) {
-                break;
-            }
-            Notification n = QuarkusTransaction.requiringNew().call(() -> Notification.<Notification>findById(id));
+        List<Notification> taken = QuarkusTransaction.requiringNew().call(() -> claim(now));
+        if (taken.isEmpty()) {
+            QuarkusTransaction.requiringNew().run(this::measure);
+            return 0;
+        }
+        List<CompletableFuture<Void>> sends = taken.stream().map(n -> mailer.send(Mail.withText(n.recipient, n.subject, n.body)
+                .addHeader("Message-ID", "<" + digest(n.idempotencyKey) + "@hotline.moit>"))
+                .subscribeAsCompletionStage().toCompletableFuture()).toList();
+        Map<Long, Throwable> failures = new HashMap<>();
+        for (int i = 0; i < taken.size(); i++) {
             try {
-                mailer.send(Mail.withText(n.recipient, n.subject, n.body)
-                        .addHeader("Message-ID", "<" + digest(n.idempotencyKey) + "@hotline.moit>"));
-                QuarkusTransaction.requiringNew().run(() -> markSent(id));
-                sent.increment();
-                done++;
-            } catch (RuntimeException e) {
-                QuarkusTransaction.requiringNew().run(() -> markFailedTry(id, e));
+                sends.get(i).get(config.claimFor().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                failures.put(taken.get(i).id, e.getCause());
+            } catch (TimeoutException e) {
+                failures.put(taken.get(i).id, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failures.put(taken.get(i).id, e);
             }
         }
-        QuarkusTransaction.requiringNew().run(this::measure);
-        return done;
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (Notification n : taken) {
+                Throwable failure = failures.get(n.id);
+                if (failure == null) {
+                    markSent(n.id);
+                } else {
+                    markFailedTry(n.id, failure);
+                }
+            }
+            measure();
+        });
+        sent.increment(taken.size() - failures.size());
+        return taken.size();
     }
 
-    private List<Long> claim(Instant now) {
+    private List<Notification> claim(Instant now) {
         List<Long> due = Notification.<Notification>find(
                 "state = ?1 and nextTryAt <= ?2 and (claimedUntil is null or claimedUntil < ?2) order by nextTryAt, id",
                 Notification.State.PENDING, now).page(0, config.batchSize()).list().stream().map(n -> n.id).toList();
         Notification.getEntityManager().clear();
         Instant until = now.plus(config.claimFor());
-        return due.stream().filter(id -> Notification.update("claimedBy = ?1, claimedUntil = ?2, version = version + 1"
-                + " where id = ?3 and state = ?4 and (claimedUntil is null or claimedUntil < ?5)",
+        List<Long> claimed = due.stream().filter(id -> Notification.update("claimedBy = ?1, claimedUntil = ?2,"
+                + " version = version + 1 where id = ?3 and state = ?4 and (claimedUntil is null or claimedUntil < ?5)",
                 me, until, id, Notification.State.PENDING, now) == 1).toList();
+        return claimed.isEmpty() ? List.of() : Notification.list("id in ?1 order by id", claimed);
     }
 
     private void markSent(long id) {
@@ -134,7 +159,7 @@ class NotificationSender {
         n.lastError = null;
     }
 
-    private void markFailedTry(long id, RuntimeException e) {
+    private void markFailedTry(long id, Throwable e) {
         Notification n = Notification.findById(id);
         n.attempts++;
         n.claimedBy = null;
