@@ -17,6 +17,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.gov.moit.hotline.common.EmailAddress;
 import vn.gov.moit.hotline.common.Roles;
 
 @Path("/api/directory")
@@ -36,7 +37,7 @@ class DirectoryResource {
 
     record ContactsRequest(
             @NotNull Long version,
-            @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be an e-mail address") @Size(max = 254)
+            @Email(regexp = EmailAddress.PATTERN, message = "must be an e-mail address") @Size(max = 254)
             @Schema(examples = "cuc.tmdt@moit.gov.vn") String mailbox,
             @Pattern(regexp = "[a-z0-9._-]{3,60}", message = "must be a user name") @Schema(examples = "head.tmdt")
             String headUsername) {

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.gov.moit.hotline.common.EmailAddress;
 import vn.gov.moit.hotline.common.Roles;
 
 @Path("/api/admin/users")
@@ -35,7 +36,7 @@ class UserResource {
             @NotBlank @Size(max = 200) String displayName,
             @Size(max = 40) String departmentCode,
             @Pattern(regexp = "[0-9]{2,20}", message = "must be 2 to 20 digits") String extension,
-            @Email(regexp = EMAIL, message = "must be an e-mail address") @Size(max = 254) String email,
+            @Email(regexp = EmailAddress.PATTERN, message = "must be an e-mail address") @Size(max = 254) String email,
             @Pattern(regexp = "vi|en", message = "must be vi or en") String language) {
     }
 
@@ -46,12 +47,9 @@ class UserResource {
             @NotBlank @Size(max = 200) String displayName,
             @Size(max = 40) String departmentCode,
             @Pattern(regexp = "[0-9]{2,20}", message = "must be 2 to 20 digits") String extension,
-            @Email(regexp = EMAIL, message = "must be an e-mail address") @Size(max = 254) String email,
+            @Email(regexp = EmailAddress.PATTERN, message = "must be an e-mail address") @Size(max = 254) String email,
             @Pattern(regexp = "vi|en", message = "must be vi or en") String language) {
     }
-
-    /** A mailbox on a domain with a dot: what an SMTP server can deliver to (Bean Validation alone lets "a@b" by). */
-    static final String EMAIL = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
 
     @Inject
     Users users;

@@ -10,11 +10,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import vn.gov.moit.hotline.common.JdbcTime;
 
 /**
  * The instances taking part in the listener election (table {@code ami_instance}): each reports at every election
@@ -43,7 +42,7 @@ class ListenerRepository {
                         "update ami_instance set listener = ?, connected = ?, seen_at = ? where instance = ?")) {
                     update.setBoolean(1, listener);
                     update.setBoolean(2, connected);
-                    update.setObject(3, utc(now));
+                    update.setObject(3, JdbcTime.utc(now));
                     update.setString(4, instance);
                     updated = update.executeUpdate();
                 }
@@ -53,12 +52,12 @@ class ListenerRepository {
                         insert.setString(1, instance);
                         insert.setBoolean(2, listener);
                         insert.setBoolean(3, connected);
-                        insert.setObject(4, utc(now));
+                        insert.setObject(4, JdbcTime.utc(now));
                         insert.executeUpdate();
                     }
                 }
                 try (PreparedStatement purge = c.prepareStatement("delete from ami_instance where seen_at < ?")) {
-                    purge.setObject(1, utc(now.minus(FORGOTTEN_AFTER)));
+                    purge.setObject(1, JdbcTime.utc(now.minus(FORGOTTEN_AFTER)));
                     purge.executeUpdate();
                 }
             } catch (SQLException e) {
@@ -78,7 +77,7 @@ class ListenerRepository {
                     PreparedStatement select = c.prepareStatement("select instance, connected from ami_instance"
                             + " where instance <> ? and not listener and seen_at >= ? order by connected desc, seen_at desc")) {
                 select.setString(1, except);
-                select.setObject(2, utc(clock.instant().minus(fresh)));
+                select.setObject(2, JdbcTime.utc(clock.instant().minus(fresh)));
                 List<Standby> standbys = new ArrayList<>();
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
@@ -101,9 +100,5 @@ class ListenerRepository {
                 throw new IllegalStateException(e);
             }
         });
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }
